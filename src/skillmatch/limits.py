@@ -1,0 +1,34 @@
+"""Safety limits for reading untrusted documents.
+
+Every limit has a safe default and can be changed per call:
+
+>>> from skillmatch import Limits
+>>> Limits(max_pages=5).max_pages
+5
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_LIMITS", "Limits"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one document may cost before skillmatch refuses it.
+
+    ``max_pages`` is soft: the first pages are read and a warning says the rest were
+    skipped. The others raise :class:`~skillmatch.LimitExceededError` naming the limit.
+    ``timeout`` is enforced by the worker process that reads the document (``screen``
+    and the CLI kill a worker that overruns it, even inside C code).
+    """
+
+    max_bytes: int = 20 * 1024 * 1024  # size of the input file
+    max_pages: int = 50  # PDF pages read; later pages are skipped with a warning
+    max_chars: int = 1_000_000  # extracted characters
+    max_unpacked_bytes: int = 100 * 1024 * 1024  # total decompressed size of a DOCX's parts
+    timeout: float | None = 30.0  # seconds per document in batch runs; None = no budget
+
+
+DEFAULT_LIMITS = Limits()

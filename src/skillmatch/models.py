@@ -1,0 +1,259 @@
+"""The frozen records that flow between pipeline stages.
+
+Every stage takes and returns these, so each can be built and tested on its own:
+``Document`` (documents) → ``Section``/``Role``/``Mention`` (sections, timeline,
+matcher) → ``Profile`` (profile) ; ``Job`` (jd) ; ``Match`` (scoring).
+Offsets are character offsets into ``Document.text`` (the normalised text), so
+``text[m.start:m.end] == m.text`` holds for every mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+__all__ = [
+    "Document",
+    "Job",
+    "Match",
+    "MatchStatus",
+    "Mention",
+    "Profile",
+    "Requirement",
+    "RequirementResult",
+    "Role",
+    "Section",
+    "SectionName",
+    "Skill",
+    "SkillEvidence",
+]
+
+#: Canonical section names a CV is split into. ``header`` is the text before the
+#: first heading (name, contact line); ``other`` a heading we do not classify.
+SectionName = Literal[
+    "header",
+    "summary",
+    "skills",
+    "experience",
+    "projects",
+    "education",
+    "certifications",
+    "courses",
+    "publications",
+    "interests",
+    "references",
+    "other",
+]
+
+MatchStatus = Literal["matched", "partial", "missing"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Text read from one CV or job file, normalised, with what went wrong on the way."""
+
+    text: str
+    kind: str  # "pdf" | "docx" | "text" | "markdown" | "html" | "json-resume"
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+    source: str | None = None  # the path it came from, or None for bytes / file objects
+    backend: str | None = None  # e.g. "pypdfium2", "pdfminer", "python-docx"
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """One taxonomy record: a canonical id and every way it is written."""
+
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    #: Surface forms (name or alias) that count only with supporting context
+    #: ("Go", "Chef", "Oracle"), compared case-insensitively.
+    ambiguous: tuple[str, ...] = ()
+    #: Surface forms that match only as written ("Go", "R", "Rust").
+    case_sensitive: tuple[str, ...] = ()
+    description: str | None = None
+    esco: str | None = None  # ESCO skill URI
+    onet_hot: bool = False  # O*NET "Hot Technology"
+    linguist: str | None = None  # GitHub Linguist language name
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A headed part of a CV: ``text[start:end]`` includes the heading line."""
+
+    name: str  # a SectionName
+    heading: str  # the heading as written ("" for the header part)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A dated position in the experience (or projects) section.
+
+    Months are inclusive: a role from January to March 2020 has ``start=date(2020, 1, 1)``,
+    ``end=date(2020, 3, 1)`` and lasts 3 months. ``ongoing`` roles ("Present") end at ``as_of``.
+    """
+
+    start: date  # first day of the first month
+    end: date  # first day of the last month (inclusive)
+    ongoing: bool
+    title: str  # the heading line(s) of the role as written (title, employer)
+    date_text: str  # the date range as written
+    date_start: int  # offsets of the date range in the text
+    date_end: int
+    block_start: int  # offsets of the whole role (heading and bullets)
+    block_end: int
+    section: str = "experience"
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where the text names a skill, and why it was (or was not) credited."""
+
+    skill_id: str
+    start: int
+    end: int
+    text: str  # text[start:end]
+    section: str  # a SectionName
+    method: str = "exact"  # "exact" | "variant" | "fuzzy"
+    confidence: float = 1.0  # 0..1: how sure we are that this names the skill
+    reason: str = ""  # why it counted, or why it was rejected (human-readable)
+    similarity: float | None = None  # 0..100 for fuzzy matches
+    version: str | None = None  # "8" in "Java 8", "11g" in "Oracle 11g"
+    negated: bool = False  # "no experience with X": kept as evidence, never credited
+    hedged: bool = False  # "learning X", "exposure to X": credited with lower confidence
+    role: int | None = None  # index into Profile.roles when inside a dated role
+
+    @property
+    def credited(self) -> bool:
+        return not self.negated and self.confidence > 0
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEvidence:
+    """What a CV says about one skill: where, for how long, how recently."""
+
+    skill: Skill
+    mentions: tuple[Mention, ...]  # credited mentions, in text order
+    months: int | None = None  # union of the months of the roles it appears in
+    last_used: date | None = None  # first day of the last month of its latest role
+    strength: float = 0.0  # 0..1, the best evidence: role bullets > skills list > courses
+    confidence: float = 1.0  # 0..1, the best mention's confidence
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Everything extracted from one CV; only skills the text itself names."""
+
+    skills: tuple[SkillEvidence, ...]
+    total_months: int | None = None  # months covered by dated roles, overlaps counted once
+    roles: tuple[Role, ...] = ()
+    sections: tuple[Section, ...] = ()
+    #: Mentions found but not credited (negated, rejected by context), with their reason.
+    discarded: tuple[Mention, ...] = ()
+    as_of: date | None = None
+    source: str | None = None
+    warnings: tuple[str, ...] = ()
+    taxonomy_version: str | None = None
+
+    def get(self, skill: str) -> SkillEvidence | None:
+        """The evidence for a skill id, or None."""
+        for evidence in self.skills:
+            if evidence.skill.id == skill:
+                return evidence
+        return None
+
+    @property
+    def skill_ids(self) -> frozenset[str]:
+        return frozenset(e.skill.id for e in self.skills)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One line of a job: any of ``skills`` satisfies it."""
+
+    skills: tuple[str, ...]  # any-of skill ids
+    kind: Literal["required", "preferred"] = "required"
+    min_years: float | None = None
+    weight: float = 1.0
+    knockout: bool = False  # a must-have: missing it caps the score
+    label: str = ""  # how it reads to a recruiter ("Python or Go, 3+ years")
+    source_text: str | None = None  # the JD text it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A job description reduced to requirements."""
+
+    requirements: tuple[Requirement, ...]
+    title: str | None = None
+    min_years: float | None = None  # overall experience asked for
+    source: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def required(self) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.kind == "required")
+
+    @property
+    def preferred(self) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.kind == "preferred")
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementResult:
+    """How one requirement was met, with the points it earned and why."""
+
+    requirement: Requirement
+    status: MatchStatus
+    points: float
+    possible: float
+    skill_id: str | None = None  # the candidate's skill that met it
+    relation: str | None = None  # "exact" | "child" | "parent" | "sibling" | "related"
+    evidence: tuple[Mention, ...] = ()
+    months: int | None = None
+    last_used: date | None = None
+    #: Named multipliers that produced ``points`` ("coverage", "years", "recency", "strength").
+    factors: tuple[tuple[str, float], ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate's score against a job, one result per requirement."""
+
+    score: float  # 0..100
+    results: tuple[RequirementResult, ...]
+    job_title: str | None = None
+    source: str | None = None
+    capped: bool = False  # a knock-out requirement was missing
+    notes: tuple[str, ...] = ()
+    #: {"skillmatch": ..., "taxonomy": ..., "schema": ...}; not part of the hash.
+    versions: dict[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def matched(self) -> tuple[RequirementResult, ...]:
+        return tuple(r for r in self.results if r.status == "matched")
+
+    @property
+    def partial(self) -> tuple[RequirementResult, ...]:
+        return tuple(r for r in self.results if r.status == "partial")
+
+    @property
+    def missing(self) -> tuple[RequirementResult, ...]:
+        return tuple(r for r in self.results if r.status == "missing")

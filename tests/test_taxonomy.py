@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import skillmatch as sm
+from skillmatch.taxonomy import Taxonomy, norm_key
+
+MANIFEST = 'version = "t1"\n[categories]\nlanguage = "Languages"\ncloud = "Cloud"\n'
+
+
+def write(tmp_path: Path, body: str, manifest: str = MANIFEST) -> Path:
+    (tmp_path / "taxonomy.toml").write_text(manifest, encoding="utf-8")
+    (tmp_path / "skills.toml").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def test_bundled_taxonomy_loads(taxonomy: Taxonomy) -> None:
+    assert len(taxonomy) == len(list(taxonomy)) > 50
+    assert taxonomy.version
+    for skill in taxonomy:
+        assert skill.category in taxonomy.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("k8s", "kubernetes"),
+        ("KUBERNETES", "kubernetes"),
+        ("kubernetes", "kubernetes"),
+        ("Postgres", "postgresql"),
+        ("node js", "nodejs"),
+        ("Node.JS", "nodejs"),
+        ("Java 8", "java"),
+        ("Oracle 11g", "oracle-database"),
+        ("MS SQL Server 2016", "sql-server"),
+        ("python3", "python"),
+        ("C#", "csharp"),
+        ("C++", "cpp"),
+        ("c", "c"),
+        ("Azure AD", "entra-id"),
+        ("Hudson", "jenkins"),
+    ],
+)
+def test_resolve(taxonomy: Taxonomy, text: str, expected: str) -> None:
+    skill = taxonomy.resolve(text)
+    assert skill is not None, text
+    assert skill.id == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "cooking", "JavaScripts and more"])
+def test_resolve_unknown(taxonomy: Taxonomy, text: str) -> None:
+    assert taxonomy.resolve(text) is None
+
+
+def test_java_is_not_javascript(taxonomy: Taxonomy) -> None:
+    java, js = taxonomy.resolve("Java"), taxonomy.resolve("JavaScript")
+    assert java is not None
+    assert js is not None
+    assert java.id != js.id
+
+
+def test_ancestors_and_children(taxonomy: Taxonomy) -> None:
+    assert taxonomy.ancestors("spring-boot")[:2] == ("spring-framework", "java")
+    assert "amazon-eks" in taxonomy.children("kubernetes")
+    assert "amazon-eks" in taxonomy.descendants("aws")
+
+
+def test_norm_key() -> None:
+    assert norm_key("CI/CD") == norm_key("ci-cd") == "cicd"
+    assert norm_key("C++") != norm_key("C")
+
+
+def test_custom_directory(tmp_path: Path) -> None:
+    write(tmp_path, '[[skill]]\nid = "go"\nname = "Go"\ncategory = "language"\naliases = ["golang"]\n')
+    tax = sm.load_taxonomy(tmp_path)
+    assert len(tax) == 1
+    assert tax.version == "t1"
+    assert tax.resolve("GoLang") is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "line"),
+    [
+        ('[[skill]]\nid = "a"\nname = "A"\ncategory = "nope"\n', "unknown category 'nope'", 4),
+        (
+            (
+                '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\n\n'
+                '[[skill]]\nid = "a"\nname = "B"\ncategory = "language"\n'
+            ),
+            "duplicate skill id 'a'",
+            6,
+        ),
+        (
+            (
+                '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\naliases = ["iam"]\n\n'
+                '[[skill]]\nid = "b"\nname = "B"\ncategory = "cloud"\naliases = ["x", "IAM"]\n'
+            ),
+            "alias 'IAM' already belongs to 'a'",
+            11,
+        ),
+        (
+            '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\nparents = ["zzz"]\n',
+            "parent 'zzz' of 'a' is not a skill id",
+            5,
+        ),
+        (
+            (
+                '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\nparents = ["b"]\n\n'
+                '[[skill]]\nid = "b"\nname = "B"\ncategory = "language"\nparents = ["a"]\n'
+            ),
+            "parent cycle",
+            11,
+        ),
+        ('[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\nambiguous = ["Q"]\n', "ambiguous form 'Q'", 5),
+        ('[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\ncolour = "red"\n', "unknown field 'colour'", 5),
+        ('[[skill]]\nid = "A b"\nname = "A"\ncategory = "language"\n', "must be lower-case", 2),
+        (
+            '[[skill]]\nid = "a"\nname = "Node.js"\ncategory = "language"\naliases = ["node js"]\n',
+            "lists 'node js' twice",
+            5,
+        ),
+        ('[[skill]]\nid = "a"\nname = "A"\n', "has no 'category'", 1),
+        ("[[skill]\n", "invalid TOML", 1),
+    ],
+)
+def test_validation_errors_name_file_and_line(tmp_path: Path, body: str, message: str, line: int) -> None:
+    write(tmp_path, body)
+    with pytest.raises(sm.TaxonomyError, match=message) as info:
+        sm.load_taxonomy(tmp_path)
+    assert info.value.line == line
+    assert str(info.value).startswith(f"{tmp_path / 'skills.toml'}:{line}:")
+
+
+def test_taxonomy_error_is_value_error() -> None:
+    assert issubclass(sm.TaxonomyError, ValueError)
+    assert issubclass(sm.TaxonomyError, sm.SkillmatchError)
