@@ -59,29 +59,25 @@ def dotin_cvs(root: Path) -> list[LabelledDocument]:
     folder = root / "resume_ner_dotin" / "545_cvs_train_v2"
     out = []
     for path in sorted(folder.glob("*.xml"), key=lambda p: int(p.stem) if p.stem.isdigit() else 0):
-        tree = ET.parse(path)
         parts: list[str] = []
         labels: list[Label] = []
-        pos = 0
-
-        def walk(el: ET.Element) -> None:
-            nonlocal pos
-            if el.text:
-                parts.append(el.text)
-                pos += len(el.text)
-            for child in el:
-                start = pos
-                walk(child)
-                if child.tag == "label":
-                    text = "".join(parts)[start:pos]
-                    labels.append(Label(child.get("type", ""), text, start, pos))
-                if child.tail:
-                    parts.append(child.tail)
-                    pos += len(child.tail)
-
-        walk(tree.getroot())
+        _walk(ET.parse(path).getroot(), parts, labels)
         out.append(LabelledDocument(path.stem, "".join(parts), tuple(labels)))
     return out
+
+
+def _walk(el: ET.Element, parts: list[str], labels: list[Label]) -> None:
+    """Append the element's text to ``parts``, recording each <label> with its offsets."""
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        start = sum(map(len, parts))
+        _walk(child, parts, labels)
+        if child.tag == "label":
+            text = "".join(parts)[start:]
+            labels.append(Label(child.get("type", ""), text, start, start + len(text)))
+        if child.tail:
+            parts.append(child.tail)
 
 
 @dataclass(frozen=True)
@@ -116,12 +112,12 @@ class LabelledPdf:
 def livecareer_pdfs(root: Path, categories: set[str] | None = None) -> list[LabelledPdf]:
     """The LiveCareer résumé PDFs with their job category, optionally of some categories only."""
     base = root / "livecareer_pdfs"
-    out = []
     with (base / "labels.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if categories is None or row["category"] in categories:
-                out.append(LabelledPdf(row["id"], row["category"], base / row["path"]))
-    return out
+        return [
+            LabelledPdf(row["id"], row["category"], base / row["path"])
+            for row in csv.DictReader(fh)
+            if categories is None or row["category"] in categories
+        ]
 
 
 def template_pdfs(root: Path) -> list[Path]:

@@ -17,8 +17,19 @@ __all__ = ["normalize_text"]
 # Characters that are dropped outright: soft hyphen, zero-width spaces and joiners, BOM,
 # word joiner, and the C0/C1 control characters other than tab and newline.
 _DROP = dict.fromkeys(
-    [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]
-    + list(range(0x80, 0xA0)),
+    [
+        0x00AD,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        *range(0x00, 0x09),
+        0x0B,
+        *range(0x0E, 0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+    ],
     None,
 )
 _DROP[0x0C] = "\n\n"  # form feed: a page break
