@@ -1,0 +1,265 @@
+"""Dated roles in a CV and the month arithmetic over them.
+
+:func:`find_roles` finds each role of the experience (and projects) sections: its date
+range, its heading line(s) and the block of text it owns, so every mention can be
+attached to the role it sits in (:func:`role_at`) and each skill gets the months of its
+roles, overlaps counted once (:func:`skill_timeline`).
+
+>>> from datetime import date
+>>> from skillmatch.models import Section
+>>> text = "Experience\\nBackend Engineer, Acme\\nJan 2020 – Present\\n- Python, Kafka\\n"
+>>> roles = find_roles(text, [Section("experience", "Experience", 0, len(text))], as_of=date(2020, 12, 1))
+>>> roles[0].title, roles[0].months
+('Backend Engineer, Acme', 12)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from .dates import DateRange, find_date_ranges, month_index
+from .models import Role, Section
+
+__all__ = ["find_roles", "months_covered", "role_at", "skill_timeline"]
+
+#: Sections whose date ranges are roles. Others (education, certifications ...) are not.
+ROLE_SECTIONS = ("experience", "projects")
+#: Sections searched when a CV has no experience or projects heading at all.
+_FALLBACK_SECTIONS = ("header", "summary", "other")
+
+_BULLET_RE = re.compile(r"\s*(?:[-*•●▪◦‣·○■□➢➤►▶✓✔→–—>]|o\s|\d{1,2}[.)]\s)")
+#: A heading line is short; a line of prose or a long bullet is part of a role's body.
+_MAX_HEADING_CHARS = 90
+_MAX_HEADING_LINES = 3
+_TITLE_STRIP = " \t|,;:–—-•*#@/"
+_EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
+_MARKUP_RE = re.compile(r"\*\*|__|`")
+_TIDY_RE = re.compile(r"\s*([,;:])(?:\s*[,;:])*")
+
+
+def find_roles(text: str, sections: Sequence[Section], *, as_of: date | None = None) -> tuple[Role, ...]:
+    """Every dated role of the experience and projects sections, in text order.
+
+    A role owns the text from its heading (the title/employer lines next to its date,
+    above or on the date line) to the start of the next role's heading, or the end of
+    its section. Date ranges inside bullets are not roles, unless every dated line of
+    the section is a bullet (a Markdown list of roles).
+    """
+    today = as_of or date.today()
+    chosen = [s for s in sections if s.name in ROLE_SECTIONS]
+    if not chosen:
+        chosen = [s for s in sections if s.name in _FALLBACK_SECTIONS]
+    roles: list[Role] = []
+    for section in chosen:
+        roles.extend(_section_roles(text, section, today))
+    return tuple(roles)
+
+
+def role_at(roles: Sequence[Role], offset: int) -> int | None:
+    """The index of the role whose block holds ``offset``, or None.
+
+    >>> from datetime import date
+    >>> from skillmatch.models import Role
+    >>> r = Role(date(2020, 1, 1), date(2020, 3, 1), False, "Dev", "2020", 10, 14, 0, 50)
+    >>> role_at([r], 20), role_at([r], 60)
+    (0, None)
+    """
+    starts = [r.block_start for r in roles]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < roles[i].block_end:
+        return i
+    return None
+
+
+def skill_timeline(roles: Sequence[Role], role_indexes: Iterable[int]) -> tuple[int | None, date | None]:
+    """(months used, last used) over some roles: the union of their months, the latest end.
+
+    >>> from datetime import date
+    >>> from skillmatch.models import Role
+    >>> a = Role(date(2019, 1, 1), date(2019, 12, 1), False, "A", "", 0, 0, 0, 1)
+    >>> b = Role(date(2019, 7, 1), date(2020, 6, 1), False, "B", "", 0, 0, 1, 2)
+    >>> skill_timeline([a, b], [0, 1])
+    (18, datetime.date(2020, 6, 1))
+    """
+    chosen = [roles[i] for i in sorted(set(role_indexes))]
+    if not chosen:
+        return None, None
+    return _union_months(chosen), max(r.end for r in chosen)
+
+
+def months_covered(roles: Sequence[Role], *, sections: Iterable[str] | None = None) -> int | None:
+    """Months covered by the roles, overlaps counted once; None without roles.
+
+    ``sections`` picks the roles that count (default: experience roles, or every role
+    when the CV has no dated experience, e.g. a student with projects only).
+    """
+    if sections is None:
+        chosen = [r for r in roles if r.section == "experience"] or list(roles)
+    else:
+        wanted = set(sections)
+        chosen = [r for r in roles if r.section in wanted]
+    if not chosen:
+        return None
+    return _union_months(chosen)
+
+
+def _union_months(roles: Iterable[Role]) -> int:
+    spans = sorted((month_index(r.start), month_index(r.end)) for r in roles)
+    total = 0
+    cur_lo, cur_hi = spans[0]
+    for lo, hi in spans[1:]:
+        if lo > cur_hi + 1:
+            total += cur_hi - cur_lo + 1
+            cur_lo, cur_hi = lo, hi
+        elif hi > cur_hi:
+            cur_hi = hi
+    return total + cur_hi - cur_lo + 1
+
+
+# -- roles of one section ---------------------------------------------------------
+
+
+class _Lines:
+    """The lines of one section, with offsets into the whole text."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.starts: list[int] = [start]
+        pos = text.find("\n", start, end)
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1, end)
+        if self.starts[-1] >= end and len(self.starts) > 1:
+            self.starts.pop()
+        self.end = end
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def span(self, i: int) -> tuple[int, int]:
+        stop = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.end
+        if stop > self.starts[i] and self.text[stop - 1] == "\n":
+            stop -= 1
+        return self.starts[i], stop
+
+    def line(self, i: int) -> str:
+        lo, hi = self.span(i)
+        return self.text[lo:hi]
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+def _is_bullet(line: str) -> bool:
+    return _BULLET_RE.match(line) is not None
+
+
+def _is_heading_like(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > _MAX_HEADING_CHARS or _is_bullet(line):
+        return False
+    # A sentence of the previous role's body, not a title line.
+    return not (stripped.endswith(".") and len(stripped.split()) > 6)
+
+
+def _section_roles(text: str, section: Section, today: date) -> list[Role]:
+    ranges = find_date_ranges(text, as_of=today, pos=section.start, endpos=section.end)
+    if not ranges:
+        return []
+    lines = _Lines(text, section.start, section.end)
+    first_body = 1 if section.heading and len(lines) > 1 else 0
+
+    # One range per line: the first. Long prose lines and bullets are not role lines.
+    dated: list[tuple[int, DateRange]] = []
+    for r in ranges:
+        i = lines.index(r.start_offset)
+        if dated and dated[-1][0] == i:
+            continue
+        if i < first_body:
+            continue
+        dated.append((i, r))
+    plain = [(i, r) for i, r in dated if not _is_bullet(lines.line(i)) and _fits_heading(lines.line(i), r)]
+    if plain:
+        dated = plain
+    elif not all(_is_bullet(lines.line(i)) for i, _ in dated):
+        return []
+
+    # The first role tells how many heading lines stand above a date in this CV.
+    first_line = dated[0][0]
+    template = _heading_lines_above(lines, first_line, first_body, _MAX_HEADING_LINES)
+    template_count = len(template)
+
+    heads: list[int] = []  # line index where each role's block starts
+    previous = first_body - 1
+    for k, (i, _) in enumerate(dated):
+        above = template if k == 0 else _heading_lines_above(lines, i, previous + 1, template_count)
+        heads.append(above[0] if above else i)
+        previous = i
+
+    roles: list[Role] = []
+    for k, (i, r) in enumerate(dated):
+        block_start = lines.starts[heads[k]]
+        block_end = lines.starts[heads[k + 1]] if k + 1 < len(dated) else section.end
+        if block_start >= block_end:
+            continue
+        title = _title(lines, heads[k], i, r, dated[k + 1][0] if k + 1 < len(dated) else len(lines))
+        roles.append(
+            Role(
+                start=r.start,
+                end=r.end,
+                ongoing=r.ongoing,
+                title=title,
+                date_text=r.text,
+                date_start=r.start_offset,
+                date_end=r.end_offset,
+                block_start=block_start,
+                block_end=block_end,
+                section=section.name,
+            )
+        )
+    return roles
+
+
+def _fits_heading(line: str, r: DateRange) -> bool:
+    """A date on a short line, or at either end of a longer one, is a role's date."""
+    stripped = line.strip()
+    if len(stripped) <= _MAX_HEADING_CHARS + len(r.text):
+        return True
+    lo = line.find(r.text)
+    return lo <= 3 or len(line) - (lo + len(r.text)) <= 3
+
+
+def _heading_lines_above(lines: _Lines, i: int, floor: int, limit: int) -> list[int]:
+    """Indexes of up to ``limit`` heading-like lines just above line ``i`` (blank lines skipped)."""
+    out: list[int] = []
+    j = i - 1
+    while j >= floor and len(out) < limit:
+        line = lines.line(j)
+        if not line.strip():
+            j -= 1
+            continue
+        if not _is_heading_like(line):
+            break
+        out.append(j)
+        j -= 1
+    out.reverse()
+    return out
+
+
+def _title(lines: _Lines, head: int, date_line: int, r: DateRange, next_role_line: int) -> str:
+    parts = [lines.line(j).strip(_TITLE_STRIP) for j in range(head, date_line)]
+    lo, hi = lines.span(date_line)
+    on_line = lines.text[lo : r.start_offset] + " " + lines.text[r.end_offset : hi]
+    on_line = _EMPTY_BRACKETS_RE.sub("", on_line).strip(_TITLE_STRIP)
+    on_line = re.sub(r"\s{2,}|\s*[|·•]\s*", ", ", on_line).strip(_TITLE_STRIP)
+    parts.append(on_line)
+    title = _TIDY_RE.sub(r"\1", _MARKUP_RE.sub("", ", ".join(p for p in parts if p))).strip(_TITLE_STRIP)
+    if not title:  # the date stands alone above its title ("Jan 2019 – Present\nEngineer, Acme")
+        for j in range(date_line + 1, min(next_role_line, date_line + 3, len(lines))):
+            line = lines.line(j)
+            if _is_heading_like(line):
+                return line.strip(_TITLE_STRIP)
+    return title
