@@ -1,0 +1,271 @@
+"""Dated roles and month arithmetic, on hand-built sections."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillmatch.models import Role, Section
+from skillmatch.timeline import find_roles, months_covered, role_at, skill_timeline
+
+AS_OF = date(2024, 6, 15)
+
+
+def experience(text: str, *, heading: str = "Experience") -> list[Section]:
+    """The whole text as one experience section (its first line is the heading)."""
+    return [Section("experience", heading, 0, len(text))]
+
+
+def role(
+    start: tuple[int, int], end: tuple[int, int], *, block: tuple[int, int] = (0, 1), section: str = "experience"
+) -> Role:
+    return Role(
+        start=date(*start, 1),
+        end=date(*end, 1),
+        ongoing=False,
+        title="",
+        date_text="",
+        date_start=block[0],
+        date_end=block[0],
+        block_start=block[0],
+        block_end=block[1],
+        section=section,
+    )
+
+
+def summary(text: str, sections: list[Section] | None = None) -> list[tuple[str, str, str, int]]:
+    roles = find_roles(text, sections or experience(text), as_of=AS_OF)
+    return [(r.title, r.start.isoformat()[:7], r.end.isoformat()[:7], r.months) for r in roles]
+
+
+LAYOUTS = {
+    "title and date on one line": (
+        (
+            "Experience\n"
+            "Senior Engineer, Acme Corp    Jan 2019 – Present\n"
+            "- Built Python services\n"
+            "- Ran Kafka\n"
+            "Engineer, Beta Ltd    03/2016 – 12/2018\n"
+            "- Java and Spring\n"
+        ),
+        [("Senior Engineer, Acme Corp", "2019-01", "2024-06", 66), ("Engineer, Beta Ltd", "2016-03", "2018-12", 34)],
+    ),
+    "title lines above the date": (
+        (
+            "Experience\n"
+            "Senior Engineer\n"
+            "Acme Corp | London\n"
+            "Jan 2019 – Present\n"
+            "- Built Python services\n"
+            "Engineer\n"
+            "Beta Ltd | Paris\n"
+            "Sep. 2015 to Aug. 2017\n"
+            "- Java and Spring\n"
+        ),
+        [
+            ("Senior Engineer, Acme Corp | London", "2019-01", "2024-06", 66),
+            ("Engineer, Beta Ltd | Paris", "2015-09", "2017-08", 24),
+        ],
+    ),
+    "date above the title": (
+        (
+            "Work History\n"
+            "Jan 2019 – Present\n"
+            "Senior Engineer, Acme Corp\n"
+            "- Built Python services\n"
+            "2016 - 2018\n"
+            "Engineer, Beta Ltd\n"
+            "Built Java and Spring services for payments.\n"
+        ),
+        [("Senior Engineer, Acme Corp", "2019-01", "2024-06", 66), ("Engineer, Beta Ltd", "2016-01", "2018-12", 36)],
+    ),
+    "markdown headings with dates in brackets": (
+        (
+            "## Experience\n"
+            "### Senior Engineer — Acme (Jan 2019 – Present)\n"
+            "- Built Python services (a 2020 - 2021 migration)\n"
+            "### Engineer — Beta (2016.04 - 2018.11)\n"
+            "- Java\n"
+        ),
+        [("Senior Engineer — Acme", "2019-01", "2024-06", 66), ("Engineer — Beta", "2016-04", "2018-11", 32)],
+    ),
+    "roles as a bulleted list": (
+        "Experience\n- Senior Engineer, Acme, Jan 2019 – Present: Python\n- Engineer, Beta, 2016 – 2018: Java\n",
+        [
+            ("Senior Engineer, Acme, Python", "2019-01", "2024-06", 66),
+            ("Engineer, Beta, Java", "2016-01", "2018-12", 36),
+        ],
+    ),
+    "several roles under one employer": (
+        (
+            "Experience\n"
+            "Acme Corp\n"
+            "Senior Engineer   Jan 2020 – Present\n"
+            "- Python\n"
+            "Engineer   Jan 2018 – Dec 2019\n"
+            "- Go\n"
+            "Beta Inc\n"
+            "Developer   2015 – 2017\n"
+            "- Java\n"
+        ),
+        [
+            ("Acme Corp, Senior Engineer", "2020-01", "2024-06", 54),
+            ("Engineer", "2018-01", "2019-12", 24),
+            ("Beta Inc, Developer", "2015-01", "2017-12", 36),
+        ],
+    ),
+    "chronological order, dates first on the line": (
+        (
+            "EMPLOYMENT\n"
+            "2012 – 2014  Junior Developer at Gamma\n"
+            "Maintained PHP sites.\n"
+            "2014 – 2019  Developer at Delta\n"
+            "Wrote Go services.\n"
+        ),
+        [("Junior Developer at Gamma", "2012-01", "2014-12", 36), ("Developer at Delta", "2014-01", "2019-12", 72)],
+    ),
+    "since and summer": (
+        (
+            "Experience\nPlatform Engineer, Epsilon (since March 2022)\n- Kubernetes\n"
+            "Intern, Zeta — Summer 2019\n- Python\n"
+        ),
+        [("Platform Engineer, Epsilon", "2022-03", "2024-06", 28), ("Intern, Zeta", "2019-06", "2019-08", 3)],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS.values(), ids=list(LAYOUTS))
+def test_layouts(text: str, expected: list[tuple[str, str, str, int]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text", [t for t, _ in LAYOUTS.values()], ids=list(LAYOUTS))
+def test_blocks_tile_the_section_after_the_first_role(text: str) -> None:
+    roles = find_roles(text, experience(text), as_of=AS_OF)
+    assert roles
+    for a, b in itertools.pairwise(roles):
+        assert a.block_end == b.block_start
+    assert roles[-1].block_end == len(text)
+    for r in roles:
+        assert text[r.date_start : r.date_end] == r.date_text
+        assert r.block_start <= r.date_start < r.date_end <= r.block_end
+
+
+def test_mentions_attach_to_the_role_they_sit_in() -> None:
+    text = LAYOUTS["title lines above the date"][0]
+    roles = find_roles(text, experience(text), as_of=AS_OF)
+    assert role_at(roles, text.index("Python")) == 0
+    assert role_at(roles, text.index("Spring")) == 1
+    assert role_at(roles, text.index("Beta")) == 1  # the heading belongs to its own role
+    assert role_at(roles, text.index("Experience")) is None  # the section heading
+
+
+def test_dates_in_bullets_are_not_roles() -> None:
+    text = (
+        "Experience\n"
+        "Backend Engineer, Acme    2018 – 2022\n"
+        "- Led the Kafka migration project (Mar 2019 – Jun 2019), cutting latency by 30 percent across all regions\n"
+        "- Python\n"
+    )
+    assert [t for t, *_ in summary(text)] == ["Backend Engineer, Acme"]
+
+
+def test_only_experience_and_projects_sections() -> None:
+    text = "Education\nBSc Computer Science, 2008 - 2012\nExperience\nDeveloper, Acme  2013 - 2015\n- Java\n"
+    cut = text.index("Experience")
+    sections = [Section("education", "Education", 0, cut), Section("experience", "Experience", cut, len(text))]
+    roles = find_roles(text, sections, as_of=AS_OF)
+    assert [r.title for r in roles] == ["Developer, Acme"]
+    assert roles[0].block_end == len(text)
+
+
+def test_projects_roles_are_marked_and_not_total_experience() -> None:
+    text = "Experience\nDeveloper, Acme  2013 - 2015\nProjects\nSide project  2020 - 2021\n"
+    cut = text.index("Projects")
+    sections = [Section("experience", "Experience", 0, cut), Section("projects", "Projects", cut, len(text))]
+    roles = find_roles(text, sections, as_of=AS_OF)
+    assert [r.section for r in roles] == ["experience", "projects"]
+    assert months_covered(roles) == 36
+    assert months_covered(roles, sections=["experience", "projects"]) == 60
+
+
+def test_without_experience_heading_falls_back_to_unheaded_text() -> None:
+    text = "Jane Doe\nDeveloper, Acme  Jan 2020 - Dec 2020\n- Python\n"
+    roles = find_roles(text, [Section("header", "", 0, len(text))], as_of=AS_OF)
+    assert [r.months for r in roles] == [12]
+
+
+def test_impossible_ranges_are_skipped() -> None:
+    text = "Experience\nDeveloper, Acme  2021 - 2019\n- Java\nEngineer, Beta  2015 - 2016\n"
+    assert summary(text) == [("Engineer, Beta", "2015-01", "2016-12", 24)]
+
+
+def test_no_dates_no_roles() -> None:
+    text = "Experience\nDeveloper at Acme\n- Python\n"
+    assert find_roles(text, experience(text), as_of=AS_OF) == ()
+    assert months_covered(()) is None
+    assert skill_timeline((), []) == (None, None)
+
+
+def test_as_of_is_used_for_present() -> None:
+    text = "Experience\nDeveloper, Acme  Jan 2020 – Present\n"
+    early = find_roles(text, experience(text), as_of=date(2020, 6, 30))
+    late = find_roles(text, experience(text), as_of=date(2021, 6, 1))
+    assert (early[0].months, late[0].months) == (6, 18)
+    assert early[0].ongoing
+
+
+# -- arithmetic --------------------------------------------------------------------
+
+
+def test_overlapping_roles_count_once() -> None:
+    roles = [role((2019, 1), (2019, 12), block=(0, 10)), role((2019, 7), (2020, 6), block=(10, 20))]
+    assert skill_timeline(roles, [0, 1]) == (18, date(2020, 6, 1))
+    assert months_covered(roles) == 18
+
+
+def test_gaps_are_not_counted() -> None:
+    roles = [role((2015, 1), (2015, 12), block=(0, 10)), role((2018, 1), (2018, 3), block=(10, 20))]
+    assert months_covered(roles) == 15
+    assert skill_timeline(roles, [1]) == (3, date(2018, 3, 1))
+
+
+def test_adjacent_roles_join() -> None:
+    roles = [role((2015, 1), (2015, 12), block=(0, 10)), role((2016, 1), (2016, 12), block=(10, 20))]
+    assert months_covered(roles) == 24
+
+
+def test_nested_role_and_repeated_indexes() -> None:
+    roles = [role((2010, 1), (2020, 12), block=(0, 10)), role((2012, 1), (2013, 1), block=(10, 20))]
+    assert skill_timeline(roles, [1, 1, 0]) == (132, date(2020, 12, 1))
+
+
+def test_last_used_is_the_latest_end_not_the_last_listed() -> None:
+    roles = [role((2019, 1), (2022, 5), block=(0, 10)), role((2010, 1), (2012, 1), block=(10, 20))]
+    assert skill_timeline(roles, [1, 0])[1] == date(2022, 5, 1)
+
+
+def test_role_at_boundaries() -> None:
+    roles = [role((2019, 1), (2019, 2), block=(5, 10)), role((2018, 1), (2018, 2), block=(10, 20))]
+    assert [role_at(roles, i) for i in (0, 4, 5, 9, 10, 19, 20)] == [None, None, 0, 0, 1, 1, None]
+    assert role_at((), 3) is None
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 60)), min_size=1, max_size=8))
+def test_union_matches_a_set_of_months(spans: list[tuple[int, int]]) -> None:
+    base = 2000 * 12
+    roles = []
+    months: set[int] = set()
+    for k, (lo, length) in enumerate(spans):
+        first, last = base + lo, base + lo + length
+        months.update(range(first, last + 1))
+        roles.append(role((first // 12, first % 12 + 1), (last // 12, last % 12 + 1), block=(k * 10, k * 10 + 10)))
+    assert months_covered(roles) == len(months)
+    used, last_used = skill_timeline(roles, range(len(roles)))
+    assert used == len(months)
+    assert last_used is not None
+    assert (last_used.year * 12 + last_used.month - 1) == max(months)
