@@ -54,6 +54,7 @@ _EXPORTS: dict[str, str] = {
     "DocumentTimeoutError": "errors",
     "TaxonomyError": "errors",
     "JobError": "errors",
+    "ProfileError": "errors",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -102,6 +103,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs; redundant al
     )
     from .errors import (
         LimitExceededError as LimitExceededError,
+    )
+    from .errors import (
+        ProfileError as ProfileError,
     )
     from .errors import (
         SkillmatchError as SkillmatchError,

@@ -17,6 +17,7 @@ __all__ = [
     "EncryptedDocumentError",
     "JobError",
     "LimitExceededError",
+    "ProfileError",
     "SkillmatchError",
     "TaxonomyError",
     "UnsupportedFormatError",
@@ -83,6 +84,10 @@ class TaxonomyError(SkillmatchError, ValueError):
         if path is not None:
             where = f"{path}:{line}: " if line is not None else f"{path}: "
         super().__init__(where + message)
+
+
+class ProfileError(SkillmatchError, ValueError):
+    """Stored profile data (``Profile.from_dict``) is not a profile this version can read."""
 
 
 class JobError(SkillmatchError, ValueError):

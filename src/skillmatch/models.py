@@ -9,11 +9,17 @@ Offsets are character offsets into ``Document.text`` (the normalised text), so
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .taxonomy import Taxonomy
 
 __all__ = [
+    "PROFILE_SCHEMA",
     "Document",
     "Job",
     "Match",
@@ -47,6 +53,10 @@ SectionName = Literal[
 ]
 
 MatchStatus = Literal["matched", "partial", "missing"]
+
+#: The ``schema`` of :meth:`Profile.to_dict`; the number after the slash changes only when
+#: a stored profile could no longer be read back.
+PROFILE_SCHEMA = "skillmatch.profile/1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +192,55 @@ class Profile:
     def skill_ids(self) -> frozenset[str]:
         return frozenset(e.skill.id for e in self.skills)
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict to store, from which :meth:`from_dict` rebuilds this profile.
+
+        Skills are stored by id (with name and category, for readers without the taxonomy);
+        dates as ISO strings.
+
+        >>> Profile(skills=(), total_months=24).to_dict()["total_months"]
+        24
+        """
+        from . import __version__
+
+        out: dict[str, Any] = {"schema": PROFILE_SCHEMA, "skillmatch": __version__}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "skills":
+                out["skills"] = [_evidence_to_dict(e) for e in value]
+            else:
+                out[f.name] = _to_json(value)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], taxonomy: Taxonomy | None = None) -> Profile:
+        """Rebuild a profile stored with :meth:`to_dict`; skills are looked up in ``taxonomy``.
+
+        A skill id the taxonomy (default: the bundled one) does not know keeps the name and
+        category that were stored with it. Raises :class:`~skillmatch.ProfileError` for data
+        that is not a stored profile.
+
+        >>> p = Profile(skills=(), total_months=24)
+        >>> Profile.from_dict(p.to_dict()) == p
+        True
+        """
+        from .errors import ProfileError
+
+        schema = data.get("schema") if isinstance(data, dict) else None
+        if not isinstance(schema, str) or not schema.startswith("skillmatch.profile/"):
+            raise ProfileError(f"not a stored skillmatch profile (schema {schema!r})")
+        if schema != PROFILE_SCHEMA:
+            raise ProfileError(f"stored profile has schema {schema!r}; this version reads {PROFILE_SCHEMA!r}")
+        if taxonomy is None:
+            from .taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy()
+        try:
+            skills = tuple(_evidence_from_dict(e, taxonomy) for e in data.get("skills", ()))
+            return _from_json(cls, data, skills=skills)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise ProfileError(f"stored profile is damaged: {exc!r}") from exc
+
 
 @dataclass(frozen=True, slots=True)
 class Requirement:
@@ -257,3 +316,70 @@ class Match:
     @property
     def missing(self) -> tuple[RequirementResult, ...]:
         return tuple(r for r in self.results if r.status == "missing")
+
+
+# -- JSON (de)serialisation of the records --------------------------------------------
+
+
+def _to_json(value: Any) -> Any:
+    """Plain JSON data for a record field: dataclasses become dicts, dates ISO strings."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_to_json(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_json(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def _evidence_to_dict(evidence: SkillEvidence) -> dict[str, Any]:
+    out = _to_json(evidence)
+    out["skill"] = {"id": evidence.skill.id, "name": evidence.skill.name, "category": evidence.skill.category}
+    return out  # type: ignore[no-any-return]
+
+
+def _evidence_from_dict(data: dict[str, Any], taxonomy: Taxonomy) -> SkillEvidence:
+    stored = data["skill"]
+    skill = taxonomy.get(stored["id"])
+    if skill is None:
+        skill = Skill(stored["id"], stored.get("name", stored["id"]), stored.get("category", ""))
+    return _from_json(SkillEvidence, data, skill=skill)
+
+
+_RecordT = typing.TypeVar("_RecordT")
+
+
+def _from_json(cls: type[_RecordT], data: dict[str, Any], **given: Any) -> _RecordT:
+    """Build a record from :func:`_to_json` output, converting each field by its type.
+
+    Keys this version does not know are ignored and missing ones take their defaults, so
+    profiles stored by a neighbouring version still load; ``given`` fields are used as is.
+    """
+    hints = typing.get_type_hints(cls)
+    kwargs = {
+        f.name: _convert(data[f.name], hints[f.name])
+        for f in fields(cls)  # type: ignore[arg-type]
+        if f.name in data and f.name not in given
+    }
+    return cls(**kwargs, **given)
+
+
+def _convert(value: Any, hint: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(value, options[0]) if len(options) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(v, args[0]) for v in value)
+        return tuple(_convert(v, a) for v, a in zip(value, args, strict=True))
+    if hint is date:
+        return date.fromisoformat(value)
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _from_json(hint, value)
+    if hint is float and isinstance(value, int):
+        return float(value)
+    return value
