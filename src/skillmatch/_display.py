@@ -1,0 +1,216 @@
+"""Everything skillmatch draws with rich: progress bars, tables and explanations.
+
+rich is imported only here, and only inside the functions, so ``import skillmatch`` and
+``skillmatch --help`` do not pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .api import ScreenResult
+    from .models import Document, Job, Profile, RequirementResult
+    from .taxonomy import Taxonomy
+
+__all__ = ["console", "escape", "print_explanations", "print_profile", "print_results", "progress_bar"]
+
+
+def console(file: TextIO | None = None, *, width: int | None = None) -> Console:
+    """A rich console on ``file`` (stdout by default)."""
+    from rich.console import Console
+
+    return Console(file=file, width=width, highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def progress_bar(
+    total: int, *, enabled: bool = True, description: str = "", file: TextIO | None = None
+) -> Iterator[Callable[[], None]]:
+    """A context giving ``advance()``; draws a bar with rate and ETA only in a terminal or notebook.
+
+    Output that goes to a file or a pipe gets no bar (no control codes in logs).
+
+    >>> with progress_bar(3, enabled=False) as advance:
+    ...     advance()
+    """
+    if not enabled or total <= 1:
+        yield _nothing
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    out = console(sys.stderr if file is None else file)
+    if not (out.is_terminal or out.is_jupyter):
+        yield _nothing
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("[progress.data.speed]{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=out,
+        transient=False,
+    ) as progress:
+        task = progress.add_task(description, total=total, rate="")
+
+        def advance() -> None:
+            progress.advance(task)
+            speed = progress.tasks[task].speed
+            progress.update(task, rate=f"{speed:.1f}/s" if speed else "")
+
+        yield advance
+
+
+def _nothing() -> None:
+    return None
+
+
+# -- tables ------------------------------------------------------------------------
+
+
+def _names(results: Sequence[ScreenResult]) -> dict[str, str]:
+    """A short name per source: the file name, or the path where two file names clash."""
+    base = [os.path.basename(r.source.rstrip("/\\")) or r.source for r in results]
+    clashes = {b for b in base if base.count(b) > 1}
+    return {r.source: (r.source if b in clashes else b) for r, b in zip(results, base, strict=True)}
+
+
+def print_results(
+    results: Sequence[ScreenResult], file: TextIO, *, job: Job | None = None, taxonomy: Taxonomy | None = None
+) -> None:
+    """The ranking as a table that reads in an 80-column terminal; failed inputs last, in red."""
+    from rich import box
+    from rich.table import Table
+
+    out = console(file)
+    title = job.title if job is not None and job.title else None
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, expand=False, show_lines=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("CV", overflow="fold", ratio=2, min_width=12)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Met", justify="right", no_wrap=True)
+    table.add_column("Missing (and partly met)", overflow="fold", ratio=4)
+    names = _names(results)
+    rank = 0
+    for result in results:
+        name = escape(names[result.source])
+        if result.ok:
+            rank += 1
+            met = len(result.matched)
+            possible = met + len(result.partial) + len(result.missing)
+            gaps = escape("; ".join([*result.missing, *(f"{p} (partly)" for p in result.partial)]))
+            table.add_row(str(rank), name, f"{result.score:.1f}", f"{met}/{possible}", gaps)
+        else:
+            problem = f"[red]{escape(f'{result.error_type}: {result.error}')}[/red]"
+            table.add_row("", name, "[red]error[/red]", "", problem)
+    if not results:
+        out.print("no inputs")
+        return
+    out.print(table)
+
+
+def print_explanations(results: Sequence[ScreenResult], file: TextIO, *, taxonomy: Taxonomy | None = None) -> None:
+    """Per candidate, each requirement: status, evidence (text and section), months, last used, points."""
+    from rich import box
+    from rich.table import Table
+
+    from .api import requirement_label
+
+    out = console(file)
+    names = _names(results)
+    for rank, result in enumerate(results, 1):
+        match = result.match
+        if match is None:
+            continue
+        out.print()
+        out.rule(f"{rank}. {names[result.source]}: {result.score:.1f} of 100", align="left")
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("Requirement", overflow="fold", ratio=3)
+        table.add_column("Status", no_wrap=True)
+        table.add_column("Evidence", overflow="fold", ratio=4)
+        table.add_column("Months", justify="right", no_wrap=True)
+        table.add_column("Last used", no_wrap=True)
+        table.add_column("Points", justify="right", no_wrap=True)
+        for item in match.results:
+            label = requirement_label(item.requirement, taxonomy)
+            colour = {"matched": "green", "partial": "yellow", "missing": "red"}[item.status]
+            table.add_row(
+                escape(label) + (" [dim](preferred)[/dim]" if item.requirement.kind == "preferred" else ""),
+                f"[{colour}]{item.status}[/{colour}]",
+                _evidence(item, taxonomy),
+                "" if item.months is None else str(item.months),
+                "" if item.last_used is None else item.last_used.strftime("%Y-%m"),
+                f"{item.points:.1f}/{item.possible:.1f}",
+            )
+        out.print(table)
+        for note in (*match.notes, *(r.note for r in match.results if r.note)):
+            out.print(f"  [dim]{escape(note)}[/dim]")
+
+
+def _evidence(item: RequirementResult, taxonomy: Taxonomy | None) -> str:
+    parts = []
+    if item.skill_id is not None and item.relation not in (None, "exact"):
+        skill = taxonomy.get(item.skill_id) if taxonomy is not None else None
+        parts.append(f"via {skill.name if skill else item.skill_id} ({item.relation})")
+    parts.extend(f'"{escape(m.text)}" in {m.section}' for m in item.evidence[:2])
+    if len(item.evidence) > 2:
+        parts.append(f"+{len(item.evidence) - 2} more")
+    return "; ".join(parts)
+
+
+def print_profile(profile: Profile, doc: Document, file: TextIO) -> None:
+    """One CV's skills: category, months used, last used and the first evidence."""
+    from rich import box
+    from rich.table import Table
+
+    out = console(file)
+    facts = [doc.kind]
+    if doc.pages is not None:
+        facts.append(f"{doc.pages} page{'s' if doc.pages != 1 else ''}")
+    if profile.total_months is not None:
+        facts.append(f"{profile.total_months / 12:.1f} years in dated roles")
+    facts.append(f"{len(profile.skills)} skills")
+    out.print(f"[bold]{escape(doc.source or profile.source or '')}[/bold]  {', '.join(facts)}")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Skill", overflow="fold", ratio=2)
+    table.add_column("Category", overflow="fold", ratio=2)
+    table.add_column("Months", justify="right", no_wrap=True)
+    table.add_column("Last used", no_wrap=True)
+    table.add_column("Evidence", overflow="fold", ratio=4)
+    for evidence in profile.skills:
+        first = evidence.mentions[0] if evidence.mentions else None
+        shown = "" if first is None else f'"{escape(first.text)}" in {first.section}'
+        if len(evidence.mentions) > 1:
+            shown += f" +{len(evidence.mentions) - 1} more"
+        table.add_row(
+            escape(evidence.skill.name),
+            evidence.skill.category,
+            "" if evidence.months is None else str(evidence.months),
+            "" if evidence.last_used is None else evidence.last_used.strftime("%Y-%m"),
+            shown,
+        )
+    out.print(table)
+    for warning in (*doc.warnings, *profile.warnings):
+        out.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+
+
+def escape(text: str) -> str:
+    """Text shown literally: square brackets in a CV are not rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
