@@ -254,6 +254,18 @@ class Requirement:
     label: str = ""  # how it reads to a recruiter ("Python or Go, 3+ years")
     source_text: str | None = None  # the JD text it came from
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict of this requirement."""
+        return {
+            "label": self.label or " or ".join(self.skills),
+            "skills": list(self.skills),
+            "kind": self.kind,
+            "min_years": self.min_years,
+            "weight": self.weight,
+            "knockout": self.knockout,
+            "source_text": self.source_text,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Job:
@@ -291,6 +303,33 @@ class RequirementResult:
     factors: tuple[tuple[str, float], ...] = ()
     note: str = ""
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict: status, points of possible, factors and evidence offsets."""
+        return {
+            "requirement": self.requirement.to_dict(),
+            "status": self.status,
+            "points": round(self.points, 2),
+            "possible": round(self.possible, 2),
+            "skill": self.skill_id,
+            "relation": self.relation,
+            "months": self.months,
+            "last_used": None if self.last_used is None else self.last_used.isoformat(),
+            "factors": {name: round(value, 4) for name, value in self.factors},
+            "note": self.note,
+            "evidence": [
+                {
+                    "skill": m.skill_id,
+                    "text": m.text,
+                    "section": m.section,
+                    "start": m.start,
+                    "end": m.end,
+                    "confidence": m.confidence,
+                    "hedged": m.hedged,
+                }
+                for m in self.evidence
+            ],
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -304,6 +343,24 @@ class Match:
     notes: tuple[str, ...] = ()
     #: {"skillmatch": ..., "taxonomy": ..., "schema": ...}; not part of the hash.
     versions: dict[str, str] = field(default_factory=dict, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable dict with the schema, skillmatch and taxonomy versions.
+
+        >>> Match(score=50.0, results=(), versions={"schema": "skillmatch.match/1"}).to_dict()["schema"]
+        'skillmatch.match/1'
+        """
+        return {
+            "schema": self.versions.get("schema"),
+            "skillmatch": self.versions.get("skillmatch"),
+            "taxonomy": self.versions.get("taxonomy"),
+            "score": self.score,
+            "capped": self.capped,
+            "job_title": self.job_title,
+            "source": self.source,
+            "notes": list(self.notes),
+            "results": [r.to_dict() for r in self.results],
+        }
 
     @property
     def matched(self) -> tuple[RequirementResult, ...]:

@@ -1,0 +1,366 @@
+"""Scoring: the model's factors, knock-outs, the JSON form, properties, and batch equality."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillmatch.models import Job, Mention, Profile, Requirement, Skill, SkillEvidence
+from skillmatch.scoring import DEFAULT_MODEL, ProfileMatrix, ScoringModel, compile_job, score, score_many
+from skillmatch.taxonomy import Taxonomy
+
+AS_OF = date(2024, 6, 1)
+
+# A small, fixed taxonomy so these tests do not move when the bundled one grows.
+TAX = Taxonomy(
+    [
+        Skill("python", "Python", "language"),
+        Skill("go", "Go", "language"),
+        Skill("java", "Java", "language"),
+        Skill("sql", "SQL", "language"),
+        Skill("django", "Django", "framework", parents=("python",)),
+        Skill("flask", "Flask", "framework", parents=("python",)),
+        Skill("spring-framework", "Spring", "framework", parents=("java",)),
+        Skill("spring-boot", "Spring Boot", "framework", parents=("spring-framework",)),
+        Skill("relational-databases", "Relational databases", "database"),
+        Skill("postgresql", "PostgreSQL", "database", parents=("sql", "relational-databases")),
+        Skill("mysql", "MySQL", "database", parents=("sql", "relational-databases")),
+        Skill("kubernetes", "Kubernetes", "container"),
+        Skill("amazon-eks", "Amazon EKS", "container", parents=("kubernetes", "aws")),
+        Skill("aws", "AWS", "cloud"),
+        Skill("docker", "Docker", "container"),
+        Skill("podman", "Podman", "container", related=("docker",)),
+        Skill("kafka", "Kafka", "messaging"),
+        Skill("rabbitmq", "RabbitMQ", "messaging", related=("kafka",)),
+        Skill("git", "Git", "vcs"),
+        Skill("redis", "Redis", "cache"),
+    ],
+    version="test-1",
+    categories={c: c for c in ("language", "framework", "database", "container", "cloud", "messaging", "vcs", "cache")},
+)
+IDS = [s.id for s in TAX]
+
+
+def evidence(
+    skill: str,
+    *,
+    months: int | None = 36,
+    last_used: date | None = date(2024, 1, 1),
+    strength: float = 1.0,
+    confidence: float = 1.0,
+    section: str = "experience",
+) -> SkillEvidence:
+    name = TAX[skill].name
+    mention = Mention(skill, 100, 100 + len(name), name, section, confidence=confidence)
+    return SkillEvidence(
+        TAX[skill], (mention,), months=months, last_used=last_used, strength=strength, confidence=confidence
+    )
+
+
+def profile(*skills: SkillEvidence, total_months: int | None = 72) -> Profile:
+    return Profile(skills=skills, total_months=total_months, as_of=AS_OF, source="cv.pdf")
+
+
+def job(*reqs: Requirement, min_years: float | None = None) -> Job:
+    return Job(requirements=reqs, title="Backend Engineer", min_years=min_years)
+
+
+def run(p: Profile, j: Job) -> float:
+    return score(p, j, taxonomy=TAX).score
+
+
+# -- the model, factor by factor ----------------------------------------------------------
+
+
+def test_full_match_is_100_and_nothing_is_0() -> None:
+    j = job(Requirement(("python",)), Requirement(("docker",), kind="preferred"))
+    assert run(profile(evidence("python"), evidence("docker")), j) == 100.0
+    assert run(profile(), j) == 0.0
+
+
+def test_required_weighs_more_than_preferred() -> None:
+    j = job(Requirement(("python",)), Requirement(("docker",), kind="preferred"))
+    only_required = run(profile(evidence("python")), j)
+    only_preferred = run(profile(evidence("docker")), j)
+    assert only_required > only_preferred
+    assert only_required == pytest.approx(100 * 10 / 14, abs=0.01)
+
+
+def test_weight_multiplies_points() -> None:
+    j = job(Requirement(("python",), weight=3), Requirement(("go",)))
+    m = score(profile(evidence("python")), j, taxonomy=TAX)
+    assert [r.possible for r in m.results] == [30.0, 10.0]
+    assert m.score == 75.0
+
+
+def test_any_of_takes_the_best_skill() -> None:
+    j = job(Requirement(("python", "go")))
+    m = score(profile(evidence("go", strength=0.2), evidence("python")), j, taxonomy=TAX)
+    assert m.results[0].skill_id == "python"
+    assert m.score == 100.0
+
+
+@pytest.mark.parametrize(
+    ("required", "have", "relation", "coverage"),
+    [
+        ("kubernetes", "amazon-eks", "child", 0.75),  # Amazon EKS for Kubernetes
+        ("sql", "postgresql", "child", 0.75),  # PostgreSQL for SQL
+        ("spring-framework", "spring-boot", "child", 0.75),  # Spring Boot for Spring
+        ("docker", "podman", "related", 0.5),
+        ("postgresql", "mysql", "sibling", 0.4),
+        ("postgresql", "sql", "parent", 0.35),
+    ],
+)
+def test_partial_credit_through_the_taxonomy(required: str, have: str, relation: str, coverage: float) -> None:
+    m = score(profile(evidence(have)), job(Requirement((required,))), taxonomy=TAX)
+    result = m.results[0]
+    assert result.status == "partial"  # never a full match
+    assert result.relation == relation
+    assert dict(result.factors)["coverage"] == coverage
+    assert m.score == pytest.approx(100 * coverage, abs=0.01)
+    assert TAX[have].name in result.note
+
+
+def test_siblings_must_share_a_category() -> None:
+    # Django and Go share no parent; Django and PostgreSQL share none either: both missing
+    m = score(profile(evidence("django")), job(Requirement(("postgresql",))), taxonomy=TAX)
+    assert m.results[0].status == "missing"
+
+
+def test_exact_beats_partial_when_both_present() -> None:
+    m = score(profile(evidence("kubernetes"), evidence("amazon-eks")), job(Requirement(("kubernetes",))), taxonomy=TAX)
+    assert (m.results[0].status, m.results[0].skill_id) == ("matched", "kubernetes")
+
+
+def test_years_against_minimum() -> None:
+    j = job(Requirement(("python",), min_years=4))
+    full = run(profile(evidence("python", months=48)), j)
+    half = run(profile(evidence("python", months=24)), j)
+    unknown = run(profile(evidence("python", months=None)), j)
+    assert full == 100.0
+    assert half == pytest.approx(100 * (0.4 + 0.6 * 0.5), abs=0.01)
+    assert unknown == pytest.approx(100 * DEFAULT_MODEL.years_unknown, abs=0.01)
+    m = score(profile(evidence("python", months=24)), j, taxonomy=TAX)
+    assert "2 years of 4+ years" in m.results[0].note
+
+
+def test_recency_lowers_old_skills() -> None:
+    j = job(Requirement(("java",)))
+    recent = run(profile(evidence("java", last_used=date(2023, 6, 1))), j)
+    six_years = run(profile(evidence("java", last_used=date(2018, 6, 1))), j)
+    eight_years = run(profile(evidence("java", last_used=date(2016, 6, 1))), j)
+    ancient = run(profile(evidence("java", last_used=date(1999, 1, 1))), j)
+    assert recent == 100.0
+    assert recent > six_years > eight_years > ancient
+    assert eight_years == pytest.approx(62.5, abs=0.01)
+    assert ancient == pytest.approx(100 * DEFAULT_MODEL.recency_floor, abs=0.01)
+
+
+def test_evidence_strength_and_confidence() -> None:
+    j = job(Requirement(("go",)))
+    bullet = run(profile(evidence("go", strength=1.0)), j)
+    keyword_list = run(profile(evidence("go", strength=0.4, section="skills")), j)
+    hedged = run(profile(evidence("go", strength=1.0, confidence=0.3)), j)
+    assert bullet > keyword_list
+    assert bullet > hedged
+    assert keyword_list == pytest.approx(100 * (0.6 + 0.4 * 0.4), abs=0.01)
+
+
+def test_factors_multiply_to_points() -> None:
+    j = job(Requirement(("python",), min_years=5, weight=2))
+    p = profile(evidence("python", months=30, last_used=date(2017, 6, 1), strength=0.5, confidence=0.8))
+    m = score(p, j, taxonomy=TAX)
+    r = m.results[0]
+    product = 1.0
+    for _, value in r.factors:
+        product *= value
+    assert r.points == pytest.approx(r.possible * product)
+    assert [name for name, _ in r.factors] == ["coverage", "years", "recency", "strength", "confidence"]
+
+
+def test_overall_experience_line() -> None:
+    j = job(Requirement(("python",)), min_years=5)
+    m = score(profile(evidence("python"), total_months=30), j, taxonomy=TAX)
+    overall = m.results[-1]
+    assert overall.requirement.skills == ()
+    assert overall.status == "partial"
+    assert overall.months == 30
+    assert "5+ years" in overall.requirement.label
+    none = score(profile(evidence("python"), total_months=None), j, taxonomy=TAX).results[-1]
+    assert none.note == "no dated roles found"
+    assert run(profile(evidence("python"), total_months=80), j) == 100.0
+
+
+def test_missing_knockout_caps_the_score() -> None:
+    j = job(
+        Requirement(("kubernetes",), knockout=True),
+        Requirement(("python",)),
+        Requirement(("go",)),
+        Requirement(("docker",)),
+        Requirement(("git",)),
+    )
+    m = score(profile(evidence("python"), evidence("go"), evidence("docker"), evidence("git")), j, taxonomy=TAX)
+    assert m.capped
+    assert m.score == DEFAULT_MODEL.knockout_cap
+    assert "Kubernetes" in m.notes[0] or "kubernetes" in m.notes[0]
+    # a partial match is not missing: no cap
+    partial = score(profile(evidence("amazon-eks"), evidence("python"), evidence("go")), j, taxonomy=TAX)
+    assert not partial.capped
+
+
+def test_empty_job_scores_zero_with_a_note() -> None:
+    m = score(profile(evidence("python")), Job(()), taxonomy=TAX)
+    assert m.score == 0.0
+    assert m.notes
+
+
+def test_to_dict_is_json_with_versions_and_evidence() -> None:
+    j = job(Requirement(("python",), min_years=3, label="Python, 3+ years"), Requirement(("sql",)), min_years=2)
+    m = score(profile(evidence("python", last_used=date(2023, 2, 1)), evidence("postgresql")), j, taxonomy=TAX)
+    data = json.loads(json.dumps(m.to_dict()))
+    assert data["schema"] == "skillmatch.match/1"
+    assert data["taxonomy"] == "test-1"
+    assert data["skillmatch"]
+    assert data["score"] == m.score
+    first = data["results"][0]
+    assert first["status"] == "matched"
+    assert first["last_used"] == "2023-02-01"
+    assert first["months"] == 36
+    assert first["points"] <= first["possible"]
+    assert first["evidence"][0] == {
+        "skill": "python",
+        "text": "Python",
+        "section": "experience",
+        "start": 100,
+        "end": 106,
+        "confidence": 1.0,
+        "hedged": False,
+    }
+    assert set(first["factors"]) == {"coverage", "years", "recency", "strength", "confidence"}
+    assert data["results"][1]["status"] == "partial"
+    assert data["results"][2]["requirement"]["skills"] == []
+
+
+def test_scoring_imports_nothing_heavy() -> None:
+    for name in ("spacy", "pandas", "pypdfium2", "pdfminer"):
+        if name in sys.modules:
+            pytest.skip(f"{name} already imported by another test")
+    score(profile(evidence("python")), job(Requirement(("python",))), taxonomy=TAX)
+    assert not {"spacy", "pandas", "pypdfium2", "pdfminer"} & set(sys.modules)
+
+
+def test_compiled_job_targets() -> None:
+    compiled = compile_job(job(Requirement(("sql",)), Requirement(("kafka",))), taxonomy=TAX)
+    assert compiled.targets(0)["postgresql"] == ("child", 0.75)
+    assert compiled.targets(0)["sql"] == ("exact", 1.0)
+    assert compiled.targets(1)["rabbitmq"] == ("related", 0.5)
+
+
+def test_custom_model() -> None:
+    model = ScoringModel(required_points=1.0, preferred_points=1.0)
+    j = job(Requirement(("python",)), Requirement(("go",), kind="preferred"))
+    assert score(profile(evidence("python")), j, taxonomy=TAX, model=model).score == 50.0
+
+
+# -- properties ---------------------------------------------------------------------------
+
+skill_ids = st.sampled_from(IDS)
+evidences = st.builds(
+    lambda sid, months, last, strength, confidence: evidence(
+        sid, months=months, last_used=last, strength=strength, confidence=confidence
+    ),
+    skill_ids,
+    st.one_of(st.none(), st.integers(0, 240)),
+    st.one_of(st.none(), st.dates(date(1990, 1, 1), AS_OF).map(lambda d: d.replace(day=1))),
+    st.floats(0, 1),
+    st.floats(0, 1),
+)
+profiles = st.lists(evidences, max_size=10, unique_by=lambda e: e.skill.id).map(
+    lambda es: profile(*es, total_months=None)
+)
+requirements = st.builds(
+    lambda skills, kind, min_years, weight, knockout: Requirement(
+        tuple(dict.fromkeys(skills)), kind=kind, min_years=min_years, weight=weight, knockout=knockout
+    ),
+    st.lists(skill_ids, min_size=1, max_size=3),
+    st.sampled_from(["required", "preferred"]),
+    st.one_of(st.none(), st.integers(1, 10).map(float)),
+    st.sampled_from([0.5, 1.0, 2.0, 3.0]),
+    st.booleans(),
+)
+jobs = st.builds(
+    lambda reqs, years: Job(tuple(reqs), min_years=years),
+    st.lists(requirements, min_size=1, max_size=8),
+    st.one_of(st.none(), st.integers(1, 10).map(float)),
+)
+
+
+@given(profiles, jobs)
+def test_score_in_range_and_deterministic(p: Profile, j: Job) -> None:
+    first = score(p, j, taxonomy=TAX)
+    assert 0.0 <= first.score <= 100.0
+    assert score(p, j, taxonomy=TAX) == first
+    for r in first.results:
+        assert 0.0 <= r.points <= r.possible + 1e-9
+
+
+@given(profiles, jobs, evidences)
+def test_adding_a_skill_never_lowers_the_score(p: Profile, j: Job, extra: SkillEvidence) -> None:
+    if p.get(extra.skill.id) is not None:
+        return
+    more = Profile(skills=(*p.skills, extra), total_months=p.total_months, as_of=p.as_of)
+    assert run(more, j) >= run(p, j)
+
+
+@given(jobs, st.data())
+def test_meeting_every_requirement_beats_meeting_a_subset(j: Job, data: st.DataObject) -> None:
+    needed = list(dict.fromkeys(r.skills[0] for r in j.requirements))
+    everything = profile(*(evidence(s, months=240) for s in needed), total_months=240)
+    subset = data.draw(st.lists(st.sampled_from(needed), unique=True, max_size=len(needed) - 1))
+    fewer = profile(*(evidence(s, months=240) for s in subset), total_months=240)
+    assert run(everything, j) == 100.0
+    assert run(everything, j) > run(fewer, j)
+
+
+# -- many profiles --------------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(profiles, min_size=1, max_size=30), jobs)
+def test_score_many_equals_score(ps: list[Profile], j: Job) -> None:
+    expected = [score(p, j, taxonomy=TAX).score for p in ps]
+    assert score_many(ps, j, taxonomy=TAX) == expected
+    assert score_many(ProfileMatrix.from_profiles(ps), j, taxonomy=TAX) == expected
+
+
+def test_matrix_reused_for_many_jobs() -> None:
+    rng = random.Random(7)
+    ps = [
+        profile(
+            *(
+                evidence(s, months=rng.choice([None, rng.randint(1, 150)]), strength=rng.random())
+                for s in rng.sample(IDS, rng.randint(0, 12))
+            ),
+            total_months=rng.choice([None, rng.randint(0, 200)]),
+        )
+        for _ in range(300)
+    ]
+    matrix = ProfileMatrix.from_profiles(ps)
+    assert len(matrix) == 300
+    for j in (
+        job(Requirement(("python",), min_years=3), Requirement(("sql",)), min_years=4),
+        job(Requirement(("kubernetes",), knockout=True), Requirement(("kafka", "redis"), kind="preferred")),
+    ):
+        assert score_many(matrix, j, taxonomy=TAX) == [score(p, j, taxonomy=TAX).score for p in ps]
+
+
+def test_matrix_model_must_match() -> None:
+    matrix = ProfileMatrix.from_profiles([profile(evidence("python"))])
+    with pytest.raises(ValueError, match="ScoringModel"):
+        score_many(matrix, job(Requirement(("python",))), taxonomy=TAX, model=ScoringModel(knockout_cap=10))
