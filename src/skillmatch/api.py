@@ -524,7 +524,8 @@ def screen_frame(
     for source, text in zip(sources, frame[text_column].tolist(), strict=True):
         start = time.perf_counter()
         if not isinstance(text, str):
-            results.append(_error_result(source, TypeError(f"no text in this row ({type(text).__name__})"), 0.0))
+            what = "a missing value" if _is_missing(text) else f"a {type(text).__name__}"
+            results.append(_error_result(source, TypeError(f"no text in this row ({what})"), 0.0))
             continue
         try:
             profile = extract_profile(text, taxonomy=taxonomy, as_of=as_of)
@@ -543,6 +544,16 @@ def screen_frame(
             column = pd.Series(values, dtype=object, index=frame.index)
         out[name] = column
     return out
+
+
+def _is_missing(value: object) -> bool:
+    """None, NaN, pd.NA or NaT: however the frame's dtype spells a missing cell."""
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):  # not a scalar
+        return False
 
 
 # -- stored profiles ---------------------------------------------------------------
