@@ -1,0 +1,106 @@
+"""Misspelled skill names ("Kubernets", "Postgress", "Javascipt"), found cheaply and safely.
+
+Running rapidfuzz over every word of a CV costs more than the whole rest of extraction,
+so typos are looked for only among the few tokens nothing else explained: tokens of five
+or more letters that are neither a taxonomy word nor an English word (SCOWL) nor a token
+already known to be neither. A deletion-neighbourhood index (every form key and its
+one-letter deletions) proposes candidates in a few dictionary lookups; rapidfuzz checks
+the edit distance and scores the similarity.
+
+Guard rails: only forms of five or more letters, never forms flagged ambiguous or
+case-sensitive, never an English word ("scale" is not Scala, "trust" is not Rust), the
+first letter must agree, at most one edit (two for tokens of nine letters or more), and a
+token as close to two different skills is left alone (Java/JavaScript).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["TypoIndex", "english_words"]
+
+#: A cache of tokens known not to be typos grows up to this size per extractor.
+_MAX_SEEN = 200_000
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words of five or more letters (SCOWL, see ``_data/english-words.NOTICE``)."""
+    data = (files("skillmatch") / "_data" / "english-words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("ascii").split())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class TypoIndex:
+    """Proposes and verifies typo matches of long taxonomy forms."""
+
+    def __init__(self, targets: Mapping[str, str], known: Iterable[str]) -> None:
+        #: form key -> skill id; only forms long and distinctive enough to correct
+        self._targets = dict(targets)
+        self._index: dict[str, list[str]] = {}
+        for key in self._targets:
+            for variant in {key} | _deletions(key):
+                self._index.setdefault(variant, []).append(key)
+        self._known: set[str] = set(known)  # taxonomy words; grows with non-typos seen
+        self._found: dict[str, tuple[str, str, float] | None] = {}
+
+    def find(self, key: str) -> list[tuple[int, int, str, float, str]]:
+        """(start, end, skill id, similarity, target key) of every typo in a key string."""
+        tokens = set(key.split("\x01"))
+        tokens.difference_update(self._known)
+        if not tokens:
+            return []
+        tokens.difference_update(english_words())
+        out: list[tuple[int, int, str, float, str]] = []
+        for token in tokens:
+            if not (5 <= len(token) <= 24 and token.isalpha()):
+                continue
+            if token in self._found:
+                match = self._found[token]
+            else:
+                match = self._lookup(token)
+                if match is None and len(self._known) < _MAX_SEEN:
+                    self._known.add(token)
+                elif match is not None:
+                    self._found[token] = match
+            if match is None:
+                continue
+            skill_id, target, similarity = match
+            pattern = re.compile(r"(?<![^\x01])" + re.escape(token) + r"(?![^\x01])")
+            out.extend((m.start(), m.end(), skill_id, similarity, target) for m in pattern.finditer(key))
+        out.sort()
+        return out
+
+    def _lookup(self, token: str) -> tuple[str, str, float] | None:
+        from rapidfuzz.distance import OSA  # the one module that uses rapidfuzz
+        from rapidfuzz.fuzz import ratio
+
+        candidates: set[str] = set()
+        for variant in {token} | _deletions(token):
+            candidates.update(self._index.get(variant, ()))
+        if not candidates:
+            return None
+        limit = 2 if len(token) >= 9 else 1
+        best: list[tuple[int, float, str]] = []
+        for target in candidates:
+            if target[0] != token[0] or target == token:
+                continue
+            distance = OSA.distance(token, target, score_cutoff=limit)
+            if distance > limit:
+                continue
+            best.append((distance, ratio(token, target), target))
+        if not best:
+            return None
+        best.sort(key=lambda b: (b[0], -b[1]))
+        distance, similarity, target = best[0]
+        skills = {self._targets[t] for d, _, t in best if d == distance}
+        if len(skills) > 1 or similarity < 85:
+            return None  # as close to two skills, or not close enough
+        return self._targets[target], target, round(similarity, 1)

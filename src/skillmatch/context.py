@@ -1,0 +1,659 @@
+"""Decide, from the words around them, which candidate mentions count.
+
+Three kinds of decision, each recorded as a human-readable reason on the mention:
+
+* **Ambiguous forms** ("Go", "C", "R", "Chef", "Oracle", "Spring", "Ruby" ...) count only
+  with technical evidence: written in a technical form ("Go 1.21", "R (dplyr)",
+  "Go developer"), in a technology list ("Languages: Go, Rust"), listed next to another
+  skill ("Python, Go and Kubernetes"), in a skills section full of other skills, in a line
+  of technology tags, or right after a phrase such as "written in" or "experience with".
+  They are rejected inside names of people, companies and places ("Ruby Patel", "Oracle
+  Corporation", "Phoenix, AZ"), dates ("Spring 2019"), grades ("Grade C"), URLs and
+  e-mail addresses, the references section, and ordinary prose.
+* **Negation and hedging**: "no experience with X", "not familiar with X", "did not use X"
+  → not credited (the mention is kept with ``negated``); "learning X", "basic knowledge of
+  X", "exposure to X" → credited with lower confidence (``hedged``). Cue phrases are found
+  with a spaCy ``Matcher`` over a blank English tokenizer, run only on the lines whose text
+  has a cue word next to a mention.
+* **Lists that are not the candidate's own**: a recruiter's "technologies I hired for", a
+  quoted job ad or a course syllabus; the mentions in them are not credited.
+
+Everything here works on one text at a time through :class:`Page`, which the matcher builds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ._typos import english_words
+from .models import Section
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+
+__all__ = ["Page", "apply_cues", "caps_neighbourhood", "in_url", "is_english", "judge"]
+
+
+class HitLike(Protocol):
+    """What the decisions here read and write on a candidate (the matcher's ``_Hit``)."""
+
+    start: int
+    end: int
+    skill_id: str
+    version: str | None
+    version_end: int
+    confidence: float
+    reason: str
+    accepted: bool
+    ambiguous: bool
+    negated: bool
+    hedged: bool
+
+
+def is_english(word: str) -> bool:
+    """Whether a lower-case word of five or more letters is an ordinary English word."""
+    return word in english_words()
+
+
+class Page:
+    """One text with the lookups the decisions need, computed once and only when asked."""
+
+    def __init__(self, text: str, key: str, sections: Sequence[Section], kind: str) -> None:
+        self.text = text
+        self.key = key
+        self.sections = sections
+        self.kind = kind
+        self._section_starts = [s.start for s in sections]
+        self._urls: list[tuple[int, int]] | None = None
+
+    def section_name(self, offset: int) -> str:
+        if not self.sections:
+            return "other"
+        i = bisect.bisect_right(self._section_starts, offset) - 1
+        while i + 1 < len(self.sections) and self.sections[i].end <= offset < self.sections[i + 1].end:
+            i += 1
+        return self.sections[max(i, 0)].name
+
+    def line(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the line holding a span."""
+        ls = self.text.rfind("\n", 0, start) + 1
+        le = self.text.find("\n", end)
+        return ls, len(self.text) if le < 0 else le
+
+    def urls(self) -> list[tuple[int, int]]:
+        if self._urls is None:
+            self._urls = _find_urls(self.text)
+        return self._urls
+
+
+# -- URLs and e-mail addresses ----------------------------------------------------
+
+_URL_ANCHOR_RE = re.compile(r"://|www\.|@|\.(?:com|org|io|edu|gov|biz|info|co\.uk|me)\b", re.IGNORECASE)
+
+
+def _find_urls(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _URL_ANCHOR_RE.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in " \n\t(<[") + 1
+        ends = [e for e in (text.find(c, m.end()) for c in " \n\t)>]") if e >= 0]
+        end = min(ends) if ends else len(text)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def in_url(page: Page, offset: int) -> bool:
+    """Whether an offset lies inside a URL, a web address or an e-mail address."""
+    spans = page.urls()
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (offset, len(page.text) + 1)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def caps_neighbourhood(text: str, start: int, end: int) -> bool:
+    """Whether the words next to a span are in capitals too ("JAVA, GO, PYTHON")."""
+    left = re.findall(r"[A-Za-z][A-Za-z+#]+", text[max(0, start - 30) : start])
+    right = re.findall(r"[A-Za-z][A-Za-z+#]+", text[end : end + 30])
+    near = left[-1:] + right[:1]
+    return bool(near) and all(w.isupper() for w in near)
+
+
+# -- ambiguous forms ------------------------------------------------------------------
+
+# Words after a form that make it part of a company, organisation or place name.
+_ORG_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:Corporation|Corp\b|Inc\b|Incorporated|Ltd\b|Limited|LLC|LLP|plc|PLC|GmbH|AG\b|S\.?A\.?\b"
+    r"|Pvt\b|Private\s+Limited|Co\.|Company|Group|Holdings|India|UK\b|USA\b|America|Americas|Australia|Canada"
+    r"|Germany|Europe|EMEA|Asia|Japan|Financials?\b|Finance|Consulting|Consultancy|Consultants|Technologies"
+    r"|Solutions|Labs?\b|Energy|Oil|Gas\b|Retail|Bank\b|Insurance|Health\b|Healthcare|University|College"
+    r"|Institute|School|Academy|Foundation|Industries|Partners|Capital|Media|Studios?|Games|Restaurant|Bistro"
+    r"|Cafe|Café|Hotel|Inn\b|Bar\b|Kitchen|Catering|Bakery|Foods?\b|Street|St\.|Road|Rd\.|Avenue|Ave\b|Lane"
+    r"|Park\b|City\b|County|Lake\b|Valley|Beach|Bay\b|Island|Hills|Heights|Springs\b|Falls\b|Square|Centre"
+    r"|Center|Mall|Hospital|Clinic|Church|Club|Society|Association|Council|Ministry|Department|Station)",
+)
+# A comma and a US state, a Canadian province or a country after the form: "Phoenix, AZ".
+_PLACE_AFTER_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:[A-Z]{2}\b(?![ \t]*[,/&+])|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut"
+    r"|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    r"|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+\w+|North\s+\w+"
+    r"|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+\w+|Tennessee|Texas|Utah|Vermont|Virginia"
+    r"|Washington|West\s+Virginia|Wisconsin|Wyoming|Ontario|Quebec|England|Scotland|Wales|Ireland|India"
+    r"|Germany|France|Spain|Italy|Netherlands|Australia|Canada|USA|United\s+\w+)\b"
+)
+# Before the form: an employer or client ("at Oracle", "joined Oracle", "Client: Shell").
+_EMPLOYER_BEFORE_RE = re.compile(
+    r"(?:\b(?:at|joined|join|acquired\s+by|worked\s+for|working\s+for|works\s+for|work\s+for)"
+    r"|\b(?:employer|company|client|customer|organi[sz]ation)\s*:)[ \t]*$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam|Head|Sous|Executive|Pastry|Commis|Line|Private|Personal"
+    r"|Master|Chief|Celebrity|Sushi|Prep|Relief|Station|Junior|Senior|Lead|Assistant|Chef|Royal|Dutch|Saint|St)"
+    r"\.?[ \t]+$"
+)
+_DATE_AFTER_RE = re.compile(
+    r"[ \t]*(?:'\d{2}\b|(?:19|20)\d{2}\b|(?:semester|term|quarter|session|break|intake|batch|season|cleaning"
+    r"|clean|collection|menu|festival|fair|concert|show|sale|catalog(?:ue)?|onion|roll|water|mix|greens"
+    r"|lamb|vegetables|chicken|internship)\b)",
+    re.IGNORECASE,
+)
+_SEASON_BEFORE_RE = re.compile(r"\b(?:fall|summer|winter|autumn)\s*(?:/|,|&|and)\s*$", re.IGNORECASE)
+_LETTER_BEFORE_RE = re.compile(
+    r"\b(?:grades?|graded|gpa|score[sd]?|marks?|result|class|division|band|level|tier|type|vitamin|plan"
+    r"|category|section|block|part|unit|group|team|phase|stage|room|row|exhibit|appendix|annex|schedule"
+    r"|form|item|option|point|paper|series|model|size|zone|wing|floor|gate|building|hall|ward|batch)"
+    r"[ \t]*[:=\-]?[ \t]*$",
+    re.IGNORECASE,
+)
+_LETTER_AFTER_RE = re.compile(
+    r"(?:[ \t]*[-–][ \t]*|[ \t]+)(?:grade|level|suite|class|average|student|minus|plus|rating|certificate"
+    r"|licen[cs]e|shares?|section|block|wing|grade)\b|\.[ \t]+[A-Z][a-z]|[+-](?![+\w])",
+    re.IGNORECASE,
+)
+_LETTER_LIST_RE = re.compile(r"(?<![\w+#])[A-Z](?![\w+#])[ \t]*[,/&][ \t]*(?<![\w+#])[A-Z](?![\w+#])")
+_CAP_WORD_AFTER_RE = re.compile(r" (?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.+#])")
+
+# A technical noun after the form: "Go developer", "Kafka streams", "Oracle DBA".
+_TECH_NOUN_AFTER_RE = re.compile(
+    r"[ \t]*[-/]?[ \t]*(?:developers?|engineers?|programmers?|programming|programs?|code|codebase|coding|scripts?"
+    r"|scripting|services?|microservices?|backend|back-end|apis?|sdks?|stack|language|lang|modules?|packages?"
+    r"|librar(?:y|ies)|frameworks?|routines|goroutines|channels|templates|compiler|runtime|repositor(?:y|ies)"
+    r"|repos?|cookbooks|manifests|playbooks|charts?|clusters?|servers?|database|databases|db|dba|queries"
+    r"|pl/sql|mvc|streams?|topics?|consumers?|producers?|brokers?|connect|pipelines?|jobs|functions?|metrics"
+    r"|exporters?|alert(?:s|ing)|middleware|gems?|rails|version|versions|syntax|generics|interfaces|concurrency"
+    r"|tests?|testing|unit tests|plugins?|operators?|dashboards?|instances?|schemas?|tables|procedures)\b",
+    re.IGNORECASE,
+)
+# A parenthesised list of libraries after the form: "R (dplyr, ggplot2)".
+_PAREN_AFTER_RE = re.compile(r"[ \t]*\((?P<c>[^()\n]{2,80})\)")
+_IDENT_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
+# Before the form, in its clause: "written in", "experience with", "such as".
+_CUE_BEFORE_RE = re.compile(
+    r"\b(?:written|coded|code|coding|developed|develop|developing|built|build|building|implemented|programmed"
+    r"|programming|scripting|scripted|experience|experienced|expertise|expert|proficient|proficiency|skilled"
+    r"|knowledge|fluent|fluency|familiar|familiarity|worked|working|work|hands-on|background|migrated|migrating"
+    r"|ported|porting|rewrote|rewriting|rewritten|using|used|use|leveraging|leveraged|deployed|deploying"
+    r"|automated|automating|configured|configuring|administered|administering|tuned|tuning|languages?"
+    r"|technologies|tools|such|like|including|includes|especially)\b[^.;:!?\n]{0,30}?"
+    r"(?:\b(?:in|with|of|on|using|into|via|like|as|including)|,)[ \t]+$"
+    r"|\b(?:learning|studying|learnt|learned|exploring|mastering|adopting|adopted|introduced|introducing)[ \t]+$",
+    re.IGNORECASE,
+)
+_STRONG_LABELS = (
+    r"languages?|programming|frameworks?|librar(?:y|ies)|databases?|db|dbms|rdbms|nosql|technolog(?:y|ies)"
+    r"|tech(?:nical)?[ \t]+stack|stack|environments?|env|platforms?|operating[ \t]+systems?|o/?s|cloud|devops"
+    r"|ci/?cd|scripting|ides?|servers?|middleware|messaging|containers?|orchestration|version[ \t]+control|vcs"
+    r"|scm|backend|back-end|front-?end|web[ \t]+technolog(?:y|ies)|big[ \t]+data|tools[ \t]+(?:and|&)[ \t]+"
+    r"technolog(?:y|ies)|technical[ \t]+skills|it[ \t]+skills|programming[ \t]+skills|software[ \t]+skills"
+    r"|build[ \t]+tools|testing[ \t]+tools|monitoring|infrastructure|configuration[ \t]+management"
+)
+_LABEL_RE = re.compile(
+    r"^[ \t•*\-–>]*(?P<label>[A-Za-z][\w/&+#. \t-]{0,40}?)[ \t]*[:–—|][ \t]*",
+)
+_STRONG_LABEL_RE = re.compile(rf"(?:^|\b)(?:{_STRONG_LABELS})\b", re.IGNORECASE)
+_JOB_LABEL_RE = re.compile(
+    r"\b(?:nice[ \t]+to[ \t]+have|bonus|plus|preferred|required|requirements?|must[ \t-]+haves?|desired|ideally"
+    r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with)"
+    r"\b[^:\n]{0,20}[:\-–][^:\n]*$",
+    re.IGNORECASE,
+)
+_LIST_GAP_RE = re.compile(
+    r"[ \t]*(?:[,;/|&+•·:()\-–][ \t]*)*(?:(?:and|or|with|plus|as well as|&)[ \t]+)?(?:[(][ \t]*)?",
+    re.IGNORECASE,
+)
+_LIST_MARK_RE = re.compile(r"[,;|•·/]|^[ \t]*[•*\-–]")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#.]*")
+
+
+def judge(page: Page, hits: Sequence[HitLike], form_words: frozenset[str] = frozenset()) -> None:
+    """Accept or reject each candidate in place, recording the reason."""
+    text = page.text
+    if page.urls():
+        for h in hits:
+            if in_url(page, h.start):
+                _reject(h, "inside a URL or e-mail address")
+    pending: list[HitLike] = []
+    for h in hits:
+        if not h.accepted or not h.ambiguous:
+            continue
+        reason = _hard_reject(page, h, form_words)
+        if reason:
+            _reject(h, reason)
+            continue
+        reason = _technical_form(page, h, form_words) or _label_line(page, h, hits) or _cue_before(page, h)
+        if reason:
+            _accept(h, reason, 0.9)
+        else:
+            h.accepted = False  # undecided for now: may be listed next to another skill
+            pending.append(h)
+    if not pending:
+        return
+    by_line: dict[int, list[HitLike]] = {}
+    for h in hits:
+        by_line.setdefault(text.rfind("\n", 0, h.start), []).append(h)
+    changed = True
+    while changed and pending:
+        changed = False
+        for h in list(pending):
+            reason = _next_to_skill(page, h, by_line[text.rfind("\n", 0, h.start)])
+            if reason:
+                _accept(h, reason, 0.85)
+                pending.remove(h)
+                changed = True
+    for h in pending:
+        reason = _skills_section_item(page, h, hits) or _tag_line(page, h, by_line[text.rfind("\n", 0, h.start)])
+        if reason:
+            _accept(h, reason, 0.8)
+        else:
+            _reject(h, "ambiguous word without technical context")
+
+
+def _accept(h: HitLike, reason: str, confidence: float) -> None:
+    h.accepted = True
+    h.confidence = min(h.confidence, confidence)
+    h.reason = f"ambiguous form accepted: {reason}"
+
+
+def _reject(h: HitLike, reason: str) -> None:
+    h.accepted = False
+    h.reason = f"rejected: {reason}"
+
+
+def _hard_reject(page: Page, h: HitLike, form_words: frozenset[str]) -> str | None:
+    text = page.text
+    ls, le = page.line(h.start, h.end)
+    written = text[h.start : h.end]
+    section = page.section_name(h.start)
+    if section == "references":
+        return "in the references section"
+    before = text[max(ls, h.start - 60) : h.start]
+    after_pos = h.end
+    if h.version and _YEAR_RE.fullmatch(h.version):
+        h.version = None  # "Spring 2019" is a date, not a version
+        h.version_end = h.end
+    if _DATE_AFTER_RE.match(text, after_pos, le) or _SEASON_BEFORE_RE.search(before):
+        return f"part of a date or season ({_snippet(text, h.start, h.end)!r})"
+    if len(written) == 1:
+        if _LETTER_BEFORE_RE.search(before) or _LETTER_AFTER_RE.match(text, after_pos, le):
+            return f"a grade, label or initial ({_snippet(text, h.start, h.end)!r})"
+        if _LETTER_LIST_RE.search(text, max(ls, h.start - 8), min(le, h.end + 8)):
+            return "a letter in a list of letters"
+    if _EMPLOYER_BEFORE_RE.search(before):
+        return f"an employer or client name ({_snippet(text, h.start, h.end)!r})"
+    if _ORG_AFTER_RE.match(text, after_pos, le):
+        return f"part of an organisation or place name ({_snippet(text, h.start, h.end)!r})"
+    if _PLACE_AFTER_RE.match(text, after_pos, le):
+        return f"a place name ({_snippet(text, h.start, h.end)!r})"
+    if written[:1].isupper():
+        m = _CAP_WORD_AFTER_RE.match(text, after_pos, le)
+        if m and m["w"].casefold() not in form_words and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
+            return f"part of a name ({_snippet(text, h.start, m.end())!r})"
+        if _TITLE_BEFORE_RE.search(before) and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
+            return f"part of a name or job title ({_snippet(text, h.start, h.end)!r})"
+    return None
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
+    return " ".join(text[max(0, start - width) : end + width].split())
+
+
+def _technical_form(page: Page, h: HitLike, form_words: frozenset[str]) -> str | None:
+    text = page.text
+    le = page.line(h.start, h.end)[1]
+    if h.version and ("." in h.version or h.version[-1:].isalpha() or h.version.endswith("+")):
+        return f"written with a version ({text[h.start : h.version_end]!r})"
+    m = _PAREN_AFTER_RE.match(text, h.version_end, le)
+    if m:
+        idents = _IDENT_RE.findall(m["c"])
+        if idents and any(
+            w.casefold() in form_words or (w.islower() and not is_english(w) and len(w) >= 4) or "_" in w
+            for w in idents
+        ):
+            return f"followed by libraries or tools ({m.group().strip()!r})"
+    m = _TECH_NOUN_AFTER_RE.match(text, h.version_end, le)
+    if m:
+        return f"followed by a technical word ({m.group().strip()!r})"
+    return None
+
+
+def _label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
+    text = page.text
+    ls = page.line(h.start, h.end)[0]
+    m = _LABEL_RE.match(text, ls, h.start)
+    if m is None or m.end() > h.start:
+        if page.kind == "job" and _JOB_LABEL_RE.search(text, ls, h.start):
+            return "in the job's list of requirements"
+        return None
+    label = m["label"].strip()
+    if _STRONG_LABEL_RE.search(label):
+        return f"in a technology list ({label!r})"
+    if page.kind == "job" and _JOB_LABEL_RE.search(text, ls, h.start):
+        return "in the job's list of requirements"
+    return None
+
+
+def _cue_before(page: Page, h: HitLike) -> str | None:
+    text = page.text
+    written = text[h.start : h.end]
+    if written.islower():
+        return None  # "learned to go", "spring cleaning": prose words are lower-case
+    ls = page.line(h.start, h.end)[0]
+    m = _CUE_BEFORE_RE.search(text, max(ls, h.start - 70), h.start)
+    if m is None:
+        return None
+    return f"after {' '.join(m.group().split())!r}"
+
+
+def _next_to_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:
+    text = page.text
+    i = next(k for k, other in enumerate(line_hits) if other is h)
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(line_hits):
+            continue
+        other = line_hits[j]
+        if not other.accepted:
+            continue
+        lo, hi = (other.version_end, h.start) if j < i else (h.version_end, other.start)
+        if lo > hi:
+            continue
+        m = _LIST_GAP_RE.match(text, lo, hi)
+        if m is not None and m.end() == hi and (hi - lo) <= 20:
+            return f"listed with {text[other.start : other.end]!r}"
+    return None
+
+
+def _skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
+    if page.section_name(h.start) != "skills":
+        return None
+    text = page.text
+    ls, le = page.line(h.start, h.end)
+    line = text[ls:le]
+    if not (_LIST_MARK_RE.search(line) or len(_WORD_RE.findall(line)) <= 3):
+        return None
+    section = next(s for s in page.sections if s.start <= h.start < s.end or s.end == h.start)
+    others = sum(1 for o in hits if o.accepted and not o.ambiguous and section.start <= o.start < section.end)
+    if others >= 2:
+        return f"in a skills section with {others} other skills"
+    return None
+
+
+def _tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:
+    if len(line_hits) < 3:
+        return None
+    text = page.text
+    ls, le = page.line(h.start, h.end)
+    words = _WORD_RE.findall(text, ls, le)
+    covered = sum(1 for o in line_hits if o.accepted or o is h or o.ambiguous)
+    if len(words) <= 12 and covered >= 0.6 * len(words):
+        return "in a line of technology names"
+    return None
+
+
+# -- negation, hedging ---------------------------------------------------------------------
+
+_CUE_WORD_RE = re.compile(
+    r"\b(?:no|not|never|without|n't|nor|lack|lacking|lacks|unfamiliar|zero|learning|learn|basic|basics|beginner"
+    r"|exposure|exposed|familiar|familiarity|introductory|introduction|some|studying|self-taught|interested"
+    r"|novice|elementary|fundamentals|awareness|limited|academic)\b|n't\b",
+    re.IGNORECASE,
+)
+_POST_HEDGE_RE = re.compile(
+    r"[ \t]*(?:\(|-|–|:)[ \t]*(?:basic|basics|beginner|learning|currently learning|familiar|novice|elementary"
+    r"|introductory|some exposure|exposure|limited)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK_RE = re.compile(
+    r"[.;!?](?=\s|$)|\b(?:but|however|although|though|whereas|while|except|yet|instead)\b",
+    re.IGNORECASE,
+)
+
+_NEGATION_PATTERNS: list[list[dict[str, Any]]] = [
+    # no (prior) (hands-on) experience with / knowledge of
+    [
+        {"LOWER": {"IN": ["no", "zero", "little", "without"]}},
+        {
+            "LOWER": {"IN": ["prior", "previous", "professional", "hands-on", "practical", "real", "commercial"]},
+            "OP": "*",
+        },
+        {"LOWER": {"IN": ["experience", "knowledge", "exposure", "background", "familiarity", "skills"]}},
+    ],
+    [
+        {"LOWER": {"IN": ["not", "never", "n't"]}},
+        {"LOWER": {"IN": ["yet", "really", "very", "much"]}, "OP": "?"},
+        {
+            "LOWER": {
+                "IN": [
+                    "familiar",
+                    "experienced",
+                    "proficient",
+                    "skilled",
+                    "comfortable",
+                    "worked",
+                    "used",
+                    "touched",
+                    "tried",
+                    "use",
+                    "work",
+                    "know",
+                    "knowledgeable",
+                    "exposed",
+                    "done",
+                    "written",
+                ]
+            }
+        },
+    ],
+    [
+        {"LOWER": {"IN": ["did", "do", "does", "have", "has", "had", "am", "is"]}},
+        {"LOWER": {"IN": ["not", "never", "n't"]}},
+    ],
+    [{"LOWER": {"IN": ["never"]}}],
+    [{"LOWER": {"IN": ["unfamiliar", "inexperienced"]}}],
+    [{"LOWER": {"IN": ["lack", "lacking", "lacks"]}}],
+    [{"LOWER": "without"}],
+]
+_HEDGE_PATTERNS: list[list[dict[str, Any]]] = [
+    [
+        {"LOWER": {"IN": ["currently", "now", "still", "actively"]}, "OP": "?"},
+        {"LOWER": {"IN": ["learning", "studying", "exploring"]}},
+    ],
+    [
+        {
+            "LOWER": {
+                "IN": [
+                    "basic",
+                    "beginner",
+                    "elementary",
+                    "introductory",
+                    "limited",
+                    "some",
+                    "academic",
+                    "theoretical",
+                    "fundamental",
+                    "rudimentary",
+                ]
+            }
+        },
+        {
+            "LOWER": {
+                "IN": [
+                    "knowledge",
+                    "understanding",
+                    "familiarity",
+                    "exposure",
+                    "awareness",
+                    "experience",
+                    "skills",
+                    "idea",
+                    "level",
+                ]
+            }
+        },
+    ],
+    [{"LOWER": {"IN": ["exposure", "exposed", "introduction", "introduced"]}}, {"LOWER": "to"}],
+    [{"LOWER": {"IN": ["familiar", "familiarity", "acquainted", "acquaintance"]}}, {"LOWER": "with"}],
+    [{"LOWER": {"IN": ["beginner", "novice", "self-taught"]}}],
+    [{"LOWER": "interested"}, {"LOWER": "in"}],
+    [{"LOWER": {"IN": ["basics", "fundamentals"]}}, {"LOWER": "of"}],
+    [{"LOWER": "want"}, {"LOWER": "to"}, {"LOWER": "learn"}],
+    [{"LOWER": "learn"}],
+]
+_NOT_NEGATION = re.compile(
+    r"\bnot\s+only\b|\bno\s+(?:\.|of\b)|\bwithout\s+(?:any\s+)?(?:downtime|errors?|issues)", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _cue_matcher() -> tuple[Language, Matcher]:
+    # spaCy is imported here only: most texts never need it, and a blank tokenizer is
+    # enough for cue phrases (no model, nothing downloaded).
+    import spacy
+    from spacy.matcher import Matcher
+
+    nlp = spacy.blank("en")
+    matcher = Matcher(nlp.vocab)
+    matcher.add("NEG", _NEGATION_PATTERNS)
+    matcher.add("HEDGE", _HEDGE_PATTERNS)
+    return nlp, matcher
+
+
+def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
+    """Flag negated and hedged mentions, and those in lists that are not the candidate's own."""
+    text = page.text
+    lines: dict[int, list[HitLike]] = {}
+    for h in hits:
+        if h.accepted:
+            lines.setdefault(text.rfind("\n", 0, h.start) + 1, []).append(h)
+            m = _POST_HEDGE_RE.match(text, h.version_end)
+            if m:
+                _hedge(h, m.group().strip(" \t(-–:"))
+    for ls, line_hits in lines.items():
+        first = line_hits[0].start
+        if not _CUE_WORD_RE.search(text, ls, line_hits[-1].start):
+            continue
+        le = page.line(first, first)[1]
+        _line_cues(page, ls, le, line_hits)
+    _foreign_lists(page, hits)
+
+
+def _line_cues(page: Page, ls: int, le: int, line_hits: Sequence[HitLike]) -> None:
+    text = page.text
+    nlp, matcher = _cue_matcher()
+    doc = nlp.make_doc(text[ls:le])
+    cues: list[tuple[int, int, str]] = []
+    for match_id, s, e in matcher(doc):
+        label = nlp.vocab.strings[match_id]
+        span = doc[s:e]
+        start, end = ls + span.start_char, ls + span.end_char
+        if label == "NEG" and _NOT_NEGATION.match(text, start, min(le, start + 40)):
+            continue
+        cues.append((start, end, label))
+    if not cues:
+        return
+    cues.sort()
+    for h in line_hits:
+        best: tuple[int, int, str] | None = None
+        for cue in cues:
+            if cue[1] <= h.start and (best is None or cue[1] >= best[1]):
+                best = cue
+        if best is None:
+            continue
+        between = text[best[1] : h.start]
+        if len(between) > 80 or _CLAUSE_BREAK_RE.search(between):
+            continue
+        phrase = " ".join(text[best[0] : best[1]].split())
+        if best[2] == "NEG":
+            h.negated = True
+            h.reason = f"{h.reason}; negated ({phrase!r})"
+        else:
+            _hedge(h, phrase)
+
+
+def _hedge(h: HitLike, phrase: str) -> None:
+    if h.hedged:
+        return
+    h.hedged = True
+    h.confidence = round(h.confidence * 0.6, 3)
+    h.reason = f"{h.reason}; hedged ({phrase!r})"
+
+
+# -- lists that are not the candidate's own -----------------------------------------------
+
+_FOREIGN_PREFILTER = (
+    "hire",
+    "hiring",
+    "recruit",
+    "sourc",
+    "placed",
+    "syllabus",
+    "job description",
+    "job posting",
+    "job ad",
+    "curriculum",
+    "course plan",
+    "course outline",
+    "course content",
+)
+_FOREIGN_RE = re.compile(
+    r"\b(?:(?:technologies|skills|roles|positions|stacks?)\s+(?:i|we)\s+(?:have\s+)?(?:hired|recruited|sourced"
+    r"|placed|recruit|hire|source)(?:\s+for)?|(?:hired|recruited|recruiting|sourced|sourcing|placed|hiring)"
+    r"\s+(?:for|candidates|engineers|developers|talent|across|in)\b|job\s+(?:description|posting|ad|advert)"
+    r"\s*(?:quoted|below|follows|:)|course\s+(?:plan|outline|syllabus|content)|syllabus|curriculum\s+(?:covered"
+    r"|included|includes|covers))",
+    re.IGNORECASE,
+)
+
+
+def _foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
+    text = page.text
+    lowered = text.casefold()
+    if not any(word in lowered for word in _FOREIGN_PREFILTER):
+        return
+    scopes: list[tuple[int, int, str]] = []
+    for m in _FOREIGN_RE.finditer(text):
+        end = text.find("\n\n", m.end())
+        end = len(text) if end < 0 else end
+        for s in page.sections:
+            if m.end() < s.start < end:
+                end = s.start
+                break
+        scopes.append((m.start(), end, " ".join(m.group().split())))
+    for h in hits:
+        if not h.accepted:
+            continue
+        for start, end, cue in scopes:
+            if start <= h.start < end:
+                h.accepted = False
+                h.reason = f"{h.reason}; not the candidate's own ({cue!r})"
+                break

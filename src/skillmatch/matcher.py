@@ -1,0 +1,435 @@
+"""Find every place a text names a taxonomy skill, and decide which of them count.
+
+Dictionary matching finds candidates; context decides. :class:`SkillExtractor` is built
+once per taxonomy (use :func:`get_extractor`, which caches one) and then runs in three
+steps over each text:
+
+1. **Candidates**, one pass over the whole text. The text is mapped, one character for
+   one character, to a *key string*: ASCII letters lower-cased and every separator
+   (space, punctuation, newline) replaced by ``\\x01``. An Aho-Corasick automaton
+   (pyahocorasick) holds every surface form as ``\\x01`` + its tokens, in each spelling
+   the taxonomy's ``norm_key`` treats as equal ("Node.js", "node js", "NodeJS"; "MongoDB",
+   "Mongo DB"), so a hit always starts on a token boundary and maps back to the original
+   text without an index table. Hits must end on a boundary (or before a version written
+   into the token: "html5", "python3"), and may cross only a single light separator
+   (space, ".", "-", "/", "_"), never a newline, comma or sentence end.
+2. **Context** (:mod:`skillmatch.context`), only for the few candidates that need it:
+   forms flagged ambiguous ("Go", "Chef", "Oracle", "Spring") count only with technical
+   evidence and are rejected inside names, places, dates, grades and URLs; negation and
+   hedging cues are read around the mentions that have them.
+3. **Typos**, only for the handful of tokens nothing explained: a deletion-neighbourhood
+   index proposes forms, rapidfuzz scores them, and ordinary English words never qualify.
+
+Every candidate becomes a :class:`~skillmatch.models.Mention` with its reason, credited or
+not, so a user can see why a skill counted.
+
+>>> from skillmatch.matcher import get_extractor
+>>> from skillmatch.taxonomy import load_taxonomy
+>>> ex = get_extractor(load_taxonomy())
+>>> [(m.skill_id, m.text) for m in ex.find("Skills: Node.js, Mongo DB, Kubernets") if m.credited]
+[('nodejs', 'Node.js'), ('mongodb', 'Mongo DB'), ('kubernetes', 'Kubernets')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+import weakref
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import product
+from typing import Literal
+
+from . import context as ctx
+from ._typos import TypoIndex
+from .models import Mention, Section
+from .sections import find_sections
+from .taxonomy import Taxonomy, norm_key
+
+__all__ = ["Kind", "SkillExtractor", "get_extractor", "key_string"]
+
+Kind = Literal["cv", "job"]
+
+# -- the key string ------------------------------------------------------------------
+
+#: ASCII characters that separate tokens. Everything else ASCII (letters, digits, "+",
+#: "#", "&", "@", "$", "%") is part of a token, so "C++", "C#", "R&D" and e-mail
+#: addresses stay whole.
+_GAP_ASCII = " \t\n\r\x0b\x0c.,;:!?()[]{}<>\"'`|\\/_-*=~^"
+#: The separators a multi-token form may cross: exactly one of these between two tokens.
+LIGHT = " .-/_"
+_GAP = "\x01"
+_OTHER_LETTER = "\x02"  # a non-ASCII letter: part of a token, never part of a pattern
+
+
+def _key_table() -> bytes:
+    table = bytearray(range(256))
+    for c in _GAP_ASCII:
+        table[ord(c)] = 1
+    for upper in range(ord("A"), ord("Z") + 1):
+        table[upper] = upper + 32
+    return bytes(table)
+
+
+_KEY_TABLE = _key_table()
+
+
+def _non_ascii(err: UnicodeError) -> tuple[str, int]:
+    # Called once per run of non-ASCII characters (a few per CV): letters stay inside
+    # their token, bullets, dashes and curly quotes separate tokens. One character in,
+    # one character out, so offsets into the key string are offsets into the text.
+    assert isinstance(err, UnicodeEncodeError)
+    run = err.object[err.start : err.end]
+    return "".join(_OTHER_LETTER if c.isalnum() else _GAP for c in run), err.end
+
+
+codecs.register_error("skillmatch-key", _non_ascii)
+
+
+def key_string(text: str) -> str:
+    """The text as the automaton reads it: same length, lower-case, separators as ``\\x01``.
+
+    >>> key_string("Node.js • C++")
+    'node\\x01js\\x01\\x01\\x01c++'
+    """
+    return text.encode("ascii", "skillmatch-key").translate(_KEY_TABLE).decode("ascii")
+
+
+# -- patterns --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One surface form of the taxonomy and the flags the matcher needs."""
+
+    skill_id: str
+    text: str
+    key: str  # norm_key of the form
+    ambiguous: bool
+    case_sensitive: bool
+    needs_dot: bool  # ".NET": the text must have the dot
+    squeezed: str  # the form without separators, case kept: "Go", "NodeJS"
+    version_tail: bool  # a version may follow inside the token ("html5")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    form: _Form
+    length: int  # characters of text the pattern covers
+    #: (offset, characters allowed there) for each separator the pattern crosses
+    gaps: tuple[tuple[int, str], ...]
+    split: int  # >0: an extra split the form does not have ("Mongo DB"), at this offset
+    variant: bool  # spelled differently from the form ("NodeJS" for "Node.js")
+
+
+_VERSION_TAIL_RE = re.compile(r"\d+(?:\.\d+)*[a-z]{0,2}(?=\x01|$)")
+_VERSION_AFTER_RE = re.compile(
+    r"(?:[ \t]?-?[ \t]?v\.?|[ \t]|-)?(?P<v>\d+(?:\.\d+)*(?:\.x)?(?:[a-zA-Z]{1,2})?\+?)(?![\w#])"
+    r"(?![ \t]*\+?[ \t]*(?:years?|yrs?|months?|mos?|yoe|weeks?|days?)\b)",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = frozenset(
+    str.split(
+        "a an the is in on at to of as be it or and no so do if by we my up go me us he she am are was"
+        " for not but all can has had his her its our out you any"
+    )
+)
+
+
+def _tokens(form: str) -> tuple[list[str], list[str]]:
+    """(tokens, separators between them) of a form in key space."""
+    key = key_string(form)
+    tokens: list[str] = []
+    gaps: list[str] = []
+    pos = 0
+    for m in re.finditer(r"[^\x01]+", key):
+        if tokens:
+            gaps.append(form[pos : m.start()])
+        tokens.append(m.group())
+        pos = m.end()
+    return tokens, gaps
+
+
+def _variants(form: _Form, tokens: list[str], seps: list[str]) -> Iterator[tuple[str, _Pattern]]:
+    """Every spelling of a form the automaton should find, with its pattern record."""
+    n_gaps = len(seps)
+    choices: list[tuple[bool, ...]]
+    if n_gaps <= 3:
+        choices = list(product((True, False), repeat=n_gaps))
+    else:
+        choices = [(True,) * n_gaps, (False,) * n_gaps]
+    for keep in choices:
+        for double_dot in (False, True):
+            if double_dot and not any(k and s == "." for k, s in zip(keep, seps, strict=True)):
+                continue
+            parts = [tokens[0]]
+            gaps: list[tuple[int, str]] = []
+            pos = len(tokens[0])
+            for k, sep, tok in zip(keep, seps, tokens[1:], strict=True):
+                if k:
+                    allowed = LIGHT + ("" if len(sep) != 1 or sep in LIGHT else sep)
+                    if double_dot and sep == ".":
+                        # "ASP .NET", "VB .NET": a space before the dot
+                        parts.append(_GAP * 2)
+                        gaps.append((pos, " "))
+                        gaps.append((pos + 1, "."))
+                        pos += 2
+                    else:
+                        parts.append(_GAP)
+                        gaps.append((pos, allowed))
+                        pos += 1
+                parts.append(tok)
+                pos += len(tok)
+            variant = all(keep) and not double_dot
+            yield "".join(parts), _Pattern(form, pos, tuple(gaps), 0, not variant)
+    # One extra split inside a one-token form: "Mongo DB", "Java Script", "Postgre SQL".
+    if n_gaps == 0 and not form.case_sensitive and not form.ambiguous and len(tokens[0]) >= 5:
+        tok = tokens[0]
+        for i in range(2, len(tok) - 1):
+            if (tok[i - 1].isalpha() and tok[i].isalpha()) or tok[i - 1].isdigit() != tok[i].isdigit():
+                yield tok[:i] + _GAP + tok[i:], _Pattern(form, len(tok) + 1, ((i, LIGHT),), i, True)
+
+
+# -- the extractor -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A candidate mention while the extractor works on it."""
+
+    start: int
+    end: int
+    pattern: _Pattern | None  # None for typo matches
+    skill_id: str
+    version: str | None = None
+    version_end: int = 0  # end of the version text, for list adjacency
+    method: str = "exact"
+    confidence: float = 1.0
+    reason: str = ""
+    similarity: float | None = None
+    accepted: bool = True
+    ambiguous: bool = False
+    negated: bool = False
+    hedged: bool = False
+
+
+class SkillExtractor:
+    """Finds skill mentions in CV and job text; build once per taxonomy and reuse.
+
+    >>> from skillmatch.taxonomy import load_taxonomy
+    >>> ex = SkillExtractor(load_taxonomy())
+    >>> [m.skill_id for m in ex.find("Built APIs in Go 1.21 and Python 3.11") if m.credited]
+    ['go', 'python']
+    """
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        import ahocorasick  # the one module that uses it; light, but only needed here
+
+        self.taxonomy = taxonomy
+        self._patterns: list[_Pattern] = []
+        automaton = ahocorasick.Automaton()
+        seen: dict[str, int] = {}
+        #: every token of every form, and every form key: never a typo
+        self._form_words: set[str] = set()
+        self._keys: dict[str, str] = {}  # norm_key -> skill id
+        fuzzy_targets: dict[str, str] = {}
+        for sf in taxonomy.surface_forms():
+            key = norm_key(sf.text)
+            tokens, seps = _tokens(sf.text)
+            if not tokens:
+                continue
+            self._keys.setdefault(key, sf.skill_id)
+            self._form_words.update(tokens)
+            self._form_words.add(key)
+            squeezed = "".join(c for c in sf.text if c not in _GAP_ASCII)
+            form = _Form(
+                skill_id=sf.skill_id,
+                text=sf.text,
+                key=key,
+                ambiguous=sf.ambiguous,
+                case_sensitive=sf.case_sensitive,
+                needs_dot=sf.text.startswith("."),
+                squeezed=squeezed,
+                version_tail=tokens[-1][-1].isalpha() and len(key) >= 3 and not sf.ambiguous,
+            )
+            for variant, pattern in _variants(form, tokens, seps):
+                word = _GAP + variant
+                if word in seen:
+                    old = self._patterns[seen[word]]
+                    # Keep the form as written over a spelling variant or a split.
+                    if (old.split, old.variant) <= (pattern.split, pattern.variant):
+                        continue
+                    self._patterns[seen[word]] = pattern
+                    automaton.add_word(word, seen[word])
+                    continue
+                seen[word] = len(self._patterns)
+                self._patterns.append(pattern)
+                automaton.add_word(word, seen[word])
+            if len(tokens) == 1 and len(key) >= 5 and key.isalpha() and not sf.ambiguous and not sf.case_sensitive:
+                fuzzy_targets.setdefault(key, sf.skill_id)
+        automaton.make_automaton()
+        self._automaton = automaton
+        self._words = frozenset(self._form_words)
+        self._typos = TypoIndex(fuzzy_targets, self._words)
+
+    # -- public ---------------------------------------------------------------------
+    def find(self, text: str, sections: Sequence[Section] | None = None, *, kind: Kind = "cv") -> list[Mention]:
+        """Every mention in ``text``, credited or not, in text order, each with its reason.
+
+        ``sections`` are the text's sections (found with :func:`find_sections` when None);
+        ``kind="job"`` reads the text as a job ad (requirement phrasing, tag lines).
+        """
+        if kind not in ("cv", "job"):
+            raise ValueError(f"kind must be 'cv' or 'job', not {kind!r}")
+        if not text:
+            return []
+        if sections is None:
+            sections = find_sections(text)
+        key = key_string(text)
+        hits = self._candidates(text, key)
+        page = ctx.Page(text, key, sections, kind)
+        ctx.judge(page, hits, self._words)
+        hits.extend(self._typo_hits(text, key, hits, page))
+        hits.sort(key=lambda h: h.start)
+        ctx.apply_cues(page, hits)
+        return [self._mention(h, page) for h in hits]
+
+    # -- steps ------------------------------------------------------------------------
+    def _candidates(self, text: str, key: str) -> list[_Hit]:
+        n = len(text)
+        patterns = self._patterns
+        found: list[tuple[int, int, _Pattern, str | None]] = []
+        # The automaton reads "\x01" + key so a form at the very start has its boundary.
+        for last, index in self._automaton.iter(_GAP + key):
+            p = patterns[index]
+            end = last  # last is an index into "\x01"+key, so it is the end in text
+            start = end - p.length
+            tail: str | None = None
+            if end < n and key[end] != _GAP:
+                if not (p.form.version_tail and key[end].isdigit()):
+                    continue
+                m = _VERSION_TAIL_RE.match(key, end)
+                if m is None:
+                    continue
+                tail = m.group()
+            if p.gaps and not all(text[start + off] in allowed for off, allowed in p.gaps):
+                continue
+            form = p.form
+            if form.needs_dot and (start == 0 or text[start - 1] != "."):
+                continue
+            if form.case_sensitive and not self._case_ok(text, start, end, form):
+                continue
+            if p.split and not self._split_ok(text, start, end, p.split):
+                continue
+            found.append((start, end, p, tail))
+        # Leftmost-longest: "Spring Boot" over "Spring", "SQL Server" over "SQL".
+        found.sort(key=lambda f: (f[0], f[0] - f[1], f[2].split, f[2].variant))
+        hits: list[_Hit] = []
+        last_end = -1
+        for start, end, p, tail in found:
+            if start < last_end:
+                continue
+            last_end = end
+            # ".NET": the dot the form requires is part of the mention.
+            hit = _Hit(start - p.form.needs_dot, end, p, p.form.skill_id, ambiguous=p.form.ambiguous)
+            if p.split or p.variant:
+                hit.method = "variant"
+                hit.confidence = 0.95
+                hit.reason = f"spelling variant of {p.form.text!r}"
+            else:
+                hit.reason = "exact match"
+            if tail is not None:
+                hit.version = tail
+                hit.version_end = end + len(tail)
+            else:
+                m = _VERSION_AFTER_RE.match(text, end)
+                if m is not None and not _looks_like_list_number(text, m):
+                    hit.version = m["v"]
+                    hit.version_end = m.end()
+            if not hit.version_end:
+                hit.version_end = end
+            hits.append(hit)
+        return hits
+
+    @staticmethod
+    def _case_ok(text: str, start: int, end: int, form: _Form) -> bool:
+        written = "".join(c for c in text[start:end] if c not in _GAP_ASCII)
+        if written == form.squeezed:
+            return True
+        # "JAVA, GO, PYTHON": an all-capitals form next to other all-capitals words.
+        if written.isupper() and written == form.squeezed.upper() and len(written) > 1:
+            return ctx.caps_neighbourhood(text, start, end)
+        return False
+
+    def _split_ok(self, text: str, start: int, end: int, split: int) -> bool:
+        first = text[start : start + split]
+        second = text[start + split + 1 : end]
+        a, b = first.casefold(), second.casefold()
+        if norm_key(a) in self._keys or norm_key(b) in self._keys:
+            return True  # "My SQL", "Java Script", "Mongo DB"
+        if a in _FUNCTION_WORDS or b in _FUNCTION_WORDS:
+            return False  # "red is", "post in"
+        if first[:1].isupper() and second[:1].isupper():
+            return True  # "Type Script", "Elastic Search"
+        return not (ctx.is_english(a) or ctx.is_english(b))
+
+    def _typo_hits(self, text: str, key: str, hits: list[_Hit], page: ctx.Page) -> list[_Hit]:
+        out: list[_Hit] = []
+        covered = [(h.start, h.end) for h in hits]
+        for start, end, skill_id, similarity, target in self._typos.find(key):
+            i = bisect.bisect_right(covered, (start, end)) - 1
+            if i >= 0 and covered[i][1] > start:
+                continue
+            if i + 1 < len(covered) and covered[i + 1][0] < end:
+                continue
+            if ctx.in_url(page, start):
+                continue
+            hit = _Hit(start, end, None, skill_id, method="fuzzy", similarity=similarity)
+            hit.confidence = round(0.9 * similarity / 100, 3)
+            hit.reason = f"probable typo of {target!r} (similarity {similarity:.0f})"
+            hit.version_end = end
+            out.append(hit)
+        return out
+
+    def _mention(self, hit: _Hit, page: ctx.Page) -> Mention:
+        return Mention(
+            skill_id=hit.skill_id,
+            start=hit.start,
+            end=hit.end,
+            text=page.text[hit.start : hit.end],
+            section=page.section_name(hit.start),
+            method=hit.method,
+            confidence=hit.confidence if hit.accepted else 0.0,
+            reason=hit.reason,
+            similarity=hit.similarity,
+            version=hit.version,
+            negated=hit.negated,
+            hedged=hit.hedged,
+        )
+
+
+def _looks_like_list_number(text: str, m: re.Match[str]) -> bool:
+    # "Java 8" is a version; "Skills 2" or a footnote digit glued to a heading is not,
+    # but we cannot tell those apart here. Only reject dates written as "2019-2021".
+    after = text[m.end() : m.end() + 2]
+    return bool(after) and after[0] in "-–" and after[1:2].isdigit()
+
+
+# -- caching ----------------------------------------------------------------------------
+
+_EXTRACTORS: weakref.WeakKeyDictionary[Taxonomy, SkillExtractor] = weakref.WeakKeyDictionary()
+
+
+def get_extractor(taxonomy: Taxonomy) -> SkillExtractor:
+    """The extractor of a taxonomy, built on first use and kept while the taxonomy lives.
+
+    >>> from skillmatch.taxonomy import load_taxonomy
+    >>> get_extractor(load_taxonomy()) is get_extractor(load_taxonomy())
+    True
+    """
+    extractor = _EXTRACTORS.get(taxonomy)
+    if extractor is None:
+        extractor = SkillExtractor(taxonomy)
+        _EXTRACTORS[taxonomy] = extractor
+    return extractor
