@@ -179,7 +179,17 @@ _LETTER_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _LETTER_LIST_RE = re.compile(r"(?<![\w+#])[A-Z](?![\w+#])[ \t]*[,/&][ \t]*(?<![\w+#])[A-Z](?![\w+#])")
-_CAP_WORD_AFTER_RE = re.compile(r" (?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.+#])")
+_CAP_WORD_AFTER_RE = re.compile(r" (?P<w>[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)?)\b(?![.+#/])")
+# Capitalised words that may follow an ambiguous form without making it a name.
+_NAME_OK_AFTER_RE = re.compile(
+    r"(?:Developers?|Engineers?|Programmers?|Programming|Databases?|DB|DBA|DBAs|Servers?|Frameworks?|Boot|Core"
+    r"|Scripting|Scripts?|Language|Lang|SDKs?|APIs?|CLI|MVC|ORM|JDBC|ODBC|ETL|RAC|RMAN|ASM|Exadata|Cloud|Code"
+    r"|Modules?|Packages?|Libraries|Microservices?|Services?|Backend|Stack|Applications?|Apps?|Clusters?"
+    r"|Pipelines?|Jobs|Streams?|Charts?|Cookbooks|Manifests|Playbooks|Functions?|Templates|Queries"
+    r"|Administration|Administrator|Development|Migration|Performance|Tuning|Testing|Tests?|Integration"
+    r"|Expert|Expertise|Experience|Skills|Knowledge|And|Or|With|In|On|For|To|At|By|From|As)"
+)
+_COMPOUND_AFTER_RE = re.compile(r"-(?P<w>[A-Za-z][a-z]+)\b")
 
 # A technical noun after the form: "Go developer", "Kafka streams", "Oracle DBA".
 _TECH_NOUN_AFTER_RE = re.compile(
@@ -312,10 +322,13 @@ def _hard_reject(page: Page, h: HitLike, form_words: frozenset[str]) -> str | No
         return f"part of an organisation or place name ({_snippet(text, h.start, h.end)!r})"
     if _PLACE_AFTER_RE.match(text, after_pos, le):
         return f"a place name ({_snippet(text, h.start, h.end)!r})"
+    m = _COMPOUND_AFTER_RE.match(text, after_pos, le) if len(written) == 1 else None
+    if m and m["w"].casefold() not in form_words:
+        return f"part of a compound word ({_snippet(text, h.start, m.end(), 0)!r})"
     if written[:1].isupper():
         m = _CAP_WORD_AFTER_RE.match(text, after_pos, le)
-        if m and m["w"].casefold() not in form_words and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
-            return f"part of a name ({_snippet(text, h.start, m.end())!r})"
+        if m and m["w"].casefold() not in form_words and not _NAME_OK_AFTER_RE.fullmatch(m["w"]):
+            return f"part of a longer name ({_snippet(text, h.start, m.end(), 0)!r})"
         if _TITLE_BEFORE_RE.search(before) and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
             return f"part of a name or job title ({_snippet(text, h.start, h.end)!r})"
     return None
@@ -325,6 +338,7 @@ _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 
 def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
+    """The span with a little context, on one line, for a reason string."""
     return " ".join(text[max(0, start - width) : end + width].split())
 
 
@@ -526,9 +540,14 @@ _HEDGE_PATTERNS: list[list[dict[str, Any]]] = [
     [{"LOWER": {"IN": ["beginner", "novice", "self-taught"]}}],
     [{"LOWER": "interested"}, {"LOWER": "in"}],
     [{"LOWER": {"IN": ["basics", "fundamentals"]}}, {"LOWER": "of"}],
-    [{"LOWER": "want"}, {"LOWER": "to"}, {"LOWER": "learn"}],
-    [{"LOWER": "learn"}],
+    [{"LOWER": {"IN": ["want", "wanting", "hope", "hoping", "plan", "planning"]}}, {"LOWER": "to"}, {"LOWER": "learn"}],
 ]
+# "Machine learning" and friends are fields, not a candidate learning something.
+_NOT_HEDGE_BEFORE_RE = re.compile(
+    r"(?:machine|deep|reinforcement|statistical|transfer|supervised|unsupervised|e|online|continuous|life-?long"
+    r"|distance|blended|active|federated|self|ensemble|representation|meta)[ \t-]*$",
+    re.IGNORECASE,
+)
 _NOT_NEGATION = re.compile(
     r"\bnot\s+only\b|\bno\s+(?:\.|of\b)|\bwithout\s+(?:any\s+)?(?:downtime|errors?|issues)", re.I
 )
@@ -577,6 +596,8 @@ def _line_cues(page: Page, ls: int, le: int, line_hits: Sequence[HitLike]) -> No
         span = doc[s:e]
         start, end = ls + span.start_char, ls + span.end_char
         if label == "NEG" and _NOT_NEGATION.match(text, start, min(le, start + 40)):
+            continue
+        if label == "HEDGE" and _NOT_HEDGE_BEFORE_RE.search(text, max(ls, start - 20), start):
             continue
         cues.append((start, end, label))
     if not cues:
