@@ -269,3 +269,55 @@ def test_union_matches_a_set_of_months(spans: list[tuple[int, int]]) -> None:
     assert used == len(months)
     assert last_used is not None
     assert (last_used.year * 12 + last_used.month - 1) == max(months)
+
+
+def test_career_break_is_not_a_role() -> None:
+    text = (
+        "Experience\n"
+        "05/2019 – 10/2023  Lead Engineer, Marrow & Finch\n"
+        "Golang microservices on Kubernetes.\n\n"
+        "Since November 2023 I have been on a planned sabbatical.\n"
+    )
+    assert summary(text) == [("Lead Engineer, Marrow & Finch", "2019-05", "2023-10", 54)]
+
+
+def test_undated_role_ends_the_previous_block() -> None:
+    text = (
+        "Experience\n"
+        "Backend Developer, Sorrel Labs, 04/2021 – present\n"
+        "- Python and Django services.\n\n"
+        "Volunteer developer, Hedgerow Food Bank\n"
+        "- Built a stock-tracking app in Flask.\n\n"
+        "Python Developer, Bracken Data, 01/2019 – 03/2021\n"
+        "- Flask APIs on MySQL.\n"
+    )
+    roles = find_roles(text, experience(text), as_of=AS_OF)
+    assert [r.title for r in roles] == ["Backend Developer, Sorrel Labs", "Python Developer, Bracken Data"]
+    assert role_at(roles, text.index("Django")) == 0
+    assert role_at(roles, text.index("Hedgerow")) is None
+    assert role_at(roles, text.index("stock-tracking")) is None
+    assert role_at(roles, text.index("MySQL")) == 1
+
+
+def test_role_subheadings_stay_in_the_role() -> None:
+    text = (
+        "Experience\n"
+        "Senior Engineer, Acme  2019 – 2022\n"
+        "- Led the platform team.\n"
+        "Key achievements, 2021\n"
+        "- Cut costs in half with Kubernetes.\n"
+    )
+    roles = find_roles(text, experience(text), as_of=AS_OF)
+    assert role_at(roles, text.index("Kubernetes")) == 0
+
+
+def test_heading_stops_at_a_blank_line_unless_double_spaced() -> None:
+    text = "Jane Doe\nGo engineer, Dublin\n\nWork history\n\n06/2012 – 08/2015  Developer, Pebblebrook\n- C#\n"
+    roles = find_roles(text, [Section("header", "", 0, len(text))], as_of=AS_OF)
+    assert roles[0].title == "Developer, Pebblebrook"
+    assert role_at(roles, text.index("Go engineer")) is None
+    spaced = (
+        "Experience\n\nSenior Engineer\n\nAcme Corp\n\nJan 2019 – Present\n\n- Python\n\n"
+        "Engineer\n\nBeta\n\n2016 – 2018\n\n- Go\n"
+    )
+    assert [t for t, *_ in summary(spaced)] == ["Senior Engineer, Acme Corp", "Engineer, Beta"]

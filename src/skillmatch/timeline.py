@@ -34,6 +34,18 @@ _BULLET_RE = re.compile(r"\s*(?:[-*•●▪◦‣·○■□➢➤►▶✓✔�
 #: A heading line is short; a line of prose or a long bullet is part of a role's body.
 _MAX_HEADING_CHARS = 90
 _MAX_HEADING_LINES = 3
+# A dated line about time off is not a role ("Since November 2024 I have been on a sabbatical").
+_CAREER_BREAK_RE = re.compile(
+    r"\b(?:sabbatical|career\s+break|parental\s+leave|maternity|paternity|gap\s+year|travell?ing"
+    r"|unemploy\w*|job\s+search\w*|caring\s+for)\b",
+    re.IGNORECASE,
+)
+_EMPLOYER_SEPARATOR_RE = re.compile(r",|\s(?:at|@|[-–—|])\s")
+_SUBHEADING_RE = re.compile(
+    r"\s*(?:key\s+)?(?:responsibilit|achievement|accomplishment|highlight|project|client|environment|technolog"
+    r"|tools|stack|tasks|duties|skills)",
+    re.IGNORECASE,
+)
 _TITLE_STRIP = " \t|,;:–—-•*#@/"
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)|\[\s*\]")
 _MARKUP_RE = re.compile(r"\*\*|__|`")
@@ -178,7 +190,7 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
         i = lines.index(r.start_offset)
         if dated and dated[-1][0] == i:
             continue
-        if i < first_body:
+        if i < first_body or _CAREER_BREAK_RE.search(lines.line(i)):
             continue
         dated.append((i, r))
     plain = [(i, r) for i, r in dated if not _is_bullet(lines.line(i)) and _fits_heading(lines.line(i), r)]
@@ -189,20 +201,28 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
 
     # The first role tells how many heading lines stand above a date in this CV.
     first_line = dated[0][0]
-    template = _heading_lines_above(lines, first_line, first_body, _MAX_HEADING_LINES)
+    blank = sum(1 for j in range(first_body, len(lines)) if not lines.line(j).strip())
+    skip_blank = blank >= 0.8 * (len(lines) - first_body - blank)  # "double-spaced" text
+    template = _heading_lines_above(lines, first_line, first_body, _MAX_HEADING_LINES, skip_blank=skip_blank)
     template_count = len(template)
 
     heads: list[int] = []  # line index where each role's block starts
     previous = first_body - 1
     for k, (i, _) in enumerate(dated):
-        above = template if k == 0 else _heading_lines_above(lines, i, previous + 1, template_count)
+        above = (
+            template if k == 0 else _heading_lines_above(lines, i, previous + 1, template_count, skip_blank=skip_blank)
+        )
         heads.append(above[0] if above else i)
         previous = i
 
     roles: list[Role] = []
     for k, (i, r) in enumerate(dated):
         block_start = lines.starts[heads[k]]
-        block_end = lines.starts[heads[k + 1]] if k + 1 < len(dated) else section.end
+        last_line = heads[k + 1] if k + 1 < len(dated) else len(lines)
+        undated = _undated_heading(lines, i + 1, last_line)
+        if undated is not None:  # an undated role ends this one's block and adds no months
+            last_line = undated
+        block_end = lines.starts[last_line] if last_line < len(lines) else section.end
         if block_start >= block_end:
             continue
         title = _title(lines, heads[k], i, r, dated[k + 1][0] if k + 1 < len(dated) else len(lines))
@@ -223,6 +243,39 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
     return roles
 
 
+def _is_body(line: str) -> bool:
+    """A line of a role's description: a bullet, or prose."""
+    stripped = line.strip()
+    return bool(stripped) and (_is_bullet(line) or len(stripped) > _MAX_HEADING_CHARS or stripped.endswith("."))
+
+
+def _undated_heading(lines: _Lines, first: int, stop: int) -> int | None:
+    """The first line in ``[first, stop)`` that heads a role of its own without dates.
+
+    "Volunteer developer, Hedgerow Food Bank" between the bullets of two dated roles: a
+    short line naming a title and an employer (a comma, "at", a dash or a bar), after a
+    body line and before one. Sub-headings of a role ("Key achievements", "Project: X")
+    are not roles.
+    """
+    previous = ""
+    for j in range(first, stop):
+        line = lines.line(j)
+        if not line.strip():
+            continue
+        if (
+            _is_body(previous)
+            and _is_heading_like(line)
+            and ":" not in line
+            and _EMPLOYER_SEPARATOR_RE.search(line)
+            and not _SUBHEADING_RE.match(line)
+        ):
+            following = next((lines.line(n) for n in range(j + 1, stop) if lines.line(n).strip()), "")
+            if _is_body(following):
+                return j
+        previous = line
+    return None
+
+
 def _fits_heading(line: str, r: DateRange) -> bool:
     """A date on a short line, or at either end of a longer one, is a role's date."""
     stripped = line.strip()
@@ -232,13 +285,19 @@ def _fits_heading(line: str, r: DateRange) -> bool:
     return lo <= 3 or len(line) - (lo + len(r.text)) <= 3
 
 
-def _heading_lines_above(lines: _Lines, i: int, floor: int, limit: int) -> list[int]:
-    """Indexes of up to ``limit`` heading-like lines just above line ``i`` (blank lines skipped)."""
+def _heading_lines_above(lines: _Lines, i: int, floor: int, limit: int, *, skip_blank: bool) -> list[int]:
+    """Indexes of up to ``limit`` heading-like lines just above line ``i``.
+
+    A blank line ends the heading, unless the text puts a blank line after every line
+    (some PDF extractions do), when blank lines are skipped.
+    """
     out: list[int] = []
     j = i - 1
     while j >= floor and len(out) < limit:
         line = lines.line(j)
         if not line.strip():
+            if not skip_blank:
+                break
             j -= 1
             continue
         if not _is_heading_like(line):
