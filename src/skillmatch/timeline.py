@@ -196,7 +196,7 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
     plain = [(i, r) for i, r in dated if not _is_bullet(lines.line(i)) and _fits_heading(lines.line(i), r)]
     if plain:
         dated = plain
-    elif not all(_is_bullet(lines.line(i)) for i, _ in dated):
+    elif not dated or not all(_is_bullet(lines.line(i)) for i, _ in dated):
         return []
 
     # The first role tells how many heading lines stand above a date in this CV.
