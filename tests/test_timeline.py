@@ -321,3 +321,40 @@ def test_heading_stops_at_a_blank_line_unless_double_spaced() -> None:
         "Engineer\n\nBeta\n\n2016 – 2018\n\n- Go\n"
     )
     assert [t for t, *_ in summary(spaced)] == ["Senior Engineer, Acme Corp", "Engineer, Beta"]
+
+
+def test_only_dates_under_the_heading_or_breaks() -> None:
+    text = "Experience 2015 - 2017\nSince 2020 on a sabbatical.\n"
+    assert find_roles(text, experience(text), as_of=AS_OF) == ()
+
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "Experience",
+        "Senior Engineer, Acme",
+        "Jan 2019 – Present",
+        "- Python and Go",
+        "2016 - 2018 Developer at Beta",
+        "• 2020 – 2021 project",
+        "Since March 2022 on a sabbatical.",
+        "Built the billing system in Java with a team of six engineers over two years.",
+        "03/2018 – 05/2021 | QA | Gamma",
+        "Volunteer, Food Bank",
+        "   ",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=14), st.text(max_size=30))
+def test_never_crashes_and_blocks_are_ordered(lines: list[str], noise: str) -> None:
+    text = "\n".join([*lines, noise])
+    sections = [Section("experience", "Experience", 0, len(text))]
+    roles = find_roles(text, sections, as_of=AS_OF)
+    for r in roles:
+        assert 0 <= r.block_start < r.block_end <= len(text)
+        assert r.block_start <= r.date_start
+        assert text[r.date_start : r.date_end] == r.date_text
+        assert r.months >= 1
+    for a, b in itertools.pairwise(roles):
+        assert a.block_end <= b.block_start

@@ -193,6 +193,8 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
         if i < first_body or _CAREER_BREAK_RE.search(lines.line(i)):
             continue
         dated.append((i, r))
+    if not dated:
+        return []
     plain = [(i, r) for i, r in dated if not _is_bullet(lines.line(i)) and _fits_heading(lines.line(i), r)]
     if plain:
         dated = plain
