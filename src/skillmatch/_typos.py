@@ -29,7 +29,7 @@ _MAX_SEEN = 200_000
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lower-case English words of five or more letters (SCOWL, see ``_data/english-words.NOTICE``)."""
+    """Lower-case English words of three or more letters (SCOWL, see ``_data/english-words.NOTICE``)."""
     data = (files("skillmatch") / "_data" / "english-words.txt.gz").read_bytes()
     return frozenset(gzip.decompress(data).decode("ascii").split())
 
@@ -48,16 +48,16 @@ class TypoIndex:
         for key in self._targets:
             for variant in {key} | _deletions(key):
                 self._index.setdefault(variant, []).append(key)
-        self._known: set[str] = set(known)  # taxonomy words; grows with non-typos seen
+        # Taxonomy words and English words are never typos; the set grows with tokens
+        # found not to be typos, so each distinct token is looked up once.
+        self._known: set[str] = set(known) | english_words()
+        self._limit = len(self._known) + _MAX_SEEN
         self._found: dict[str, tuple[str, str, float] | None] = {}
 
     def find(self, key: str) -> list[tuple[int, int, str, float, str]]:
         """(start, end, skill id, similarity, target key) of every typo in a key string."""
         tokens = set(key.split("\x01"))
         tokens.difference_update(self._known)
-        if not tokens:
-            return []
-        tokens.difference_update(english_words())
         out: list[tuple[int, int, str, float, str]] = []
         for token in tokens:
             if not (5 <= len(token) <= 24 and token.isalpha()):
@@ -66,7 +66,7 @@ class TypoIndex:
                 match = self._found[token]
             else:
                 match = self._lookup(token)
-                if match is None and len(self._known) < _MAX_SEEN:
+                if match is None and len(self._known) < self._limit:
                     self._known.add(token)
                 elif match is not None:
                     self._found[token] = match
@@ -80,7 +80,6 @@ class TypoIndex:
 
     def _lookup(self, token: str) -> tuple[str, str, float] | None:
         from rapidfuzz.distance import OSA  # the one module that uses rapidfuzz
-        from rapidfuzz.fuzz import ratio
 
         candidates: set[str] = set()
         for variant in {token} | _deletions(token):
@@ -95,12 +94,12 @@ class TypoIndex:
             distance = OSA.distance(token, target, score_cutoff=limit)
             if distance > limit:
                 continue
-            best.append((distance, ratio(token, target), target))
+            best.append((distance, 100 * OSA.normalized_similarity(token, target), target))
         if not best:
             return None
         best.sort(key=lambda b: (b[0], -b[1]))
         distance, similarity, target = best[0]
         skills = {self._targets[t] for d, _, t in best if d == distance}
-        if len(skills) > 1 or similarity < 85:
-            return None  # as close to two skills, or not close enough
+        if len(skills) > 1:
+            return None  # as close to two skills: which one was meant is a guess
         return self._targets[target], target, round(similarity, 1)

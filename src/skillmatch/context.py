@@ -56,7 +56,7 @@ class HitLike(Protocol):
 
 
 def is_english(word: str) -> bool:
-    """Whether a lower-case word of five or more letters is an ordinary English word."""
+    """Whether a lower-case word of three or more letters is an ordinary English word."""
     return word in english_words()
 
 
@@ -70,6 +70,8 @@ class Page:
         self.kind = kind
         self._section_starts = [s.start for s in sections]
         self._urls: list[tuple[int, int]] | None = None
+        #: Offsets of the words in FOREIGN_TRIGGERS, in text order (set by the matcher).
+        self.triggers: list[int] = []
 
     def section_name(self, offset: int) -> str:
         if not self.sections:
@@ -93,15 +95,27 @@ class Page:
 
 # -- URLs and e-mail addresses ----------------------------------------------------
 
-_URL_ANCHOR_RE = re.compile(r"://|www\.|@|\.(?:com|org|io|edu|gov|biz|info|co\.uk|me)\b", re.IGNORECASE)
+_URL_ANCHORS = ("://", "www.", "@", ".com", ".org", ".io", ".edu", ".gov")
+_SPACE_RE = re.compile(r"[\s()<>\[\]]")
 
 
 def _find_urls(text: str) -> list[tuple[int, int]]:
+    anchors: list[int] = []
+    for anchor in _URL_ANCHORS:
+        pos = text.find(anchor)
+        while pos >= 0:
+            anchors.append(pos)
+            pos = text.find(anchor, pos + 1)
+    if not anchors:
+        return []
+    anchors.sort()
     spans: list[tuple[int, int]] = []
-    for m in _URL_ANCHOR_RE.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in " \n\t(<[") + 1
-        ends = [e for e in (text.find(c, m.end()) for c in " \n\t)>]") if e >= 0]
-        end = min(ends) if ends else len(text)
+    for a in anchors:
+        if spans and a < spans[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, a), text.rfind("\n", 0, a), text.rfind("(", 0, a)) + 1
+        m = _SPACE_RE.search(text, a)
+        end = len(text) if m is None else m.start()
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
@@ -212,9 +226,14 @@ _CUE_BEFORE_RE = re.compile(
     r"|knowledge|fluent|fluency|familiar|familiarity|worked|working|work|hands-on|background|migrated|migrating"
     r"|ported|porting|rewrote|rewriting|rewritten|using|used|use|leveraging|leveraged|deployed|deploying"
     r"|automated|automating|configured|configuring|administered|administering|tuned|tuning|languages?"
-    r"|technologies|tools|such|like|including|includes|especially)\b[^.;:!?\n]{0,30}?"
-    r"(?:\b(?:in|with|of|on|using|into|via|like|as|including)|,)[ \t]+$"
-    r"|\b(?:learning|studying|learnt|learned|exploring|mastering|adopting|adopted|introduced|introducing)[ \t]+$",
+    r"|technologies|tools|such|like|including|includes|especially|exposure|exposed|introduction|introduced"
+    r"|switched|moved|transitioned|contributed|contributing|contributor|certified|trained|training)\b"
+    r"[^.;:!?\n]{0,30}?(?:\b(?:in|with|of|on|using|into|via|like|as|including|to)|,)[ \t]+$"
+    r"|\b(?:learning|studying|learnt|learned|exploring|mastering|adopting|adopted|introducing|use|used|using|uses"
+    r"|utili[sz]ed|utili[sz]ing|leveraging|leveraged|know|knows|wrote|write|writing|configure|configured"
+    r"|configuring|deploy|deployed|deploying|maintain|maintained|maintaining|administer|administered"
+    r"|administering|operate|operated|operating|manage|managed|managing|tune|tuned|tuning|upgrade|upgraded"
+    r"|upgrading|install|installed|installing|integrate|integrated|integrating)[ \t]+$",
     re.IGNORECASE,
 )
 _STRONG_LABELS = (
@@ -413,7 +432,7 @@ def _skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str
     text = page.text
     ls, le = page.line(h.start, h.end)
     line = text[ls:le]
-    if not (_LIST_MARK_RE.search(line) or len(_WORD_RE.findall(line)) <= 3):
+    if not (_LIST_MARK_RE.search(line) or (len(line) <= 40 and len(_WORD_RE.findall(line)) <= 3)):
         return None
     section = next(s for s in page.sections if s.start <= h.start < s.end or s.end == h.start)
     others = sum(1 for o in hits if o.accepted and not o.ambiguous and section.start <= o.start < section.end)
@@ -427,6 +446,8 @@ def _tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | Non
         return None
     text = page.text
     ls, le = page.line(h.start, h.end)
+    if le - ls > 160:
+        return None  # a line of tags is short
     words = _WORD_RE.findall(text, ls, le)
     covered = sum(1 for o in line_hits if o.accepted or o is h or o.ambiguous)
     if len(words) <= 12 and covered >= 0.6 * len(words):
@@ -436,11 +457,18 @@ def _tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | Non
 
 # -- negation, hedging ---------------------------------------------------------------------
 
-_CUE_WORD_RE = re.compile(
-    r"\b(?:no|not|never|without|n't|nor|lack|lacking|lacks|unfamiliar|zero|learning|learn|basic|basics|beginner"
-    r"|exposure|exposed|familiar|familiarity|introductory|introduction|some|studying|self-taught|interested"
-    r"|novice|elementary|fundamentals|awareness|limited|academic)\b|n't\b",
-    re.IGNORECASE,
+#: Words that may start a negation or hedging cue, as tokens of the key string
+#: (lower-case, apostrophes split off: "didn't" is "didn" + "t").
+_CUE_WORDS = frozenset(
+    str.split(
+        """
+        no not never without nor lack lacking lacks unfamiliar inexperienced zero little learning learn basic
+        basics beginner exposure exposed familiar familiarity introductory introduction introduced some
+        studying self taught interested novice elementary fundamentals fundamental awareness limited academic
+        theoretical rudimentary currently actively exploring acquainted acquaintance want wanting hope hoping
+        plan planning didn don doesn haven hasn hadn isn aren wasn weren won wouldn cannot can
+        """
+    )
 )
 _POST_HEDGE_RE = re.compile(
     r"[ \t]*(?:\(|-|–|:)[ \t]*(?:basic|basics|beginner|learning|currently learning|familiar|novice|elementary"
@@ -448,7 +476,8 @@ _POST_HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(
-    r"[.;!?](?=\s|$)|\b(?:but|however|although|though|whereas|while|except|yet|instead)\b",
+    r"[.;!?](?=\s|$)|\b(?:but|however|although|though|whereas|while|except|yet|instead|unlike)\b"
+    r"|,[ \t]*(?:only|just|mainly|mostly|rather)\b",
     re.IGNORECASE,
 )
 
@@ -570,55 +599,84 @@ def _cue_matcher() -> tuple[Language, Matcher]:
 def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
     """Flag negated and hedged mentions, and those in lists that are not the candidate's own."""
     text = page.text
-    lines: dict[int, list[HitLike]] = {}
+    # Cue phrases are read in a window before each mention that has a cue word close by;
+    # windows on one line that overlap are read together, so spaCy sees a few short spans.
+    groups: list[tuple[int, int, int, list[HitLike]]] = []  # (line start, window start, end, hits)
     for h in hits:
-        if h.accepted:
-            lines.setdefault(text.rfind("\n", 0, h.start) + 1, []).append(h)
-            m = _POST_HEDGE_RE.match(text, h.version_end)
-            if m:
-                _hedge(h, m.group().strip(" \t(-–:"))
-    for ls, line_hits in lines.items():
-        first = line_hits[0].start
-        if not _CUE_WORD_RE.search(text, ls, line_hits[-1].start):
+        if not h.accepted:
             continue
-        le = page.line(first, first)[1]
-        _line_cues(page, ls, le, line_hits)
+        m = _POST_HEDGE_RE.match(text, h.version_end)
+        if m:
+            _hedge(h, m.group().strip(" \t(-–:"))
+        ls = text.rfind("\n", 0, h.start) + 1
+        ws = max(ls, h.start - _CUE_WINDOW)
+        if _CUE_WORDS.isdisjoint(page.key[ws : h.start].split("\x01")):
+            continue
+        if groups and groups[-1][0] == ls and ws <= groups[-1][2]:
+            groups[-1] = (ls, groups[-1][1], h.start, [*groups[-1][3], h])
+        else:
+            groups.append((ls, ws, h.start, [h]))
+    for _, ws, we, group in groups:
+        _window_cues(page, ws, we, group)
     _foreign_lists(page, hits)
 
 
-def _line_cues(page: Page, ls: int, le: int, line_hits: Sequence[HitLike]) -> None:
+_CUE_WINDOW = 100
+
+
+def _window_cues(page: Page, ws: int, we: int, window_hits: Sequence[HitLike]) -> None:
     text = page.text
+    le = page.line(we, we)[1]
     nlp, matcher = _cue_matcher()
-    doc = nlp.make_doc(text[ls:le])
+    doc = nlp.make_doc(text[ws:we])
     cues: list[tuple[int, int, str]] = []
     for match_id, s, e in matcher(doc):
         label = nlp.vocab.strings[match_id]
         span = doc[s:e]
-        start, end = ls + span.start_char, ls + span.end_char
+        start, end = ws + span.start_char, ws + span.end_char
         if label == "NEG" and _NOT_NEGATION.match(text, start, min(le, start + 40)):
             continue
-        if label == "HEDGE" and _NOT_HEDGE_BEFORE_RE.search(text, max(ls, start - 20), start):
+        if label == "HEDGE" and _NOT_HEDGE_BEFORE_RE.search(text, max(ws, start - 20), start):
             continue
         cues.append((start, end, label))
+    for h in window_hits:
+        # "no Java experience": the cue wraps the mention.
+        m = _NO_BEFORE_RE.search(text, max(ws, h.start - 12), h.start)
+        if m and _EXPERIENCE_AFTER_RE.match(text, h.version_end, le):
+            _negate(h, f"{m.group().strip()} … experience")
     if not cues:
         return
     cues.sort()
-    for h in line_hits:
-        best: tuple[int, int, str] | None = None
-        for cue in cues:
-            if cue[1] <= h.start and (best is None or cue[1] >= best[1]):
-                best = cue
-        if best is None:
+    for h in window_hits:
+        # The cues of the mention's clause: before it, close, with no clause break between.
+        live = [
+            c
+            for c in cues
+            if c[1] <= h.start and h.start - c[1] <= 80 and not _CLAUSE_BREAK_RE.search(text, c[1], h.start)
+        ]
+        if not live:
             continue
-        between = text[best[1] : h.start]
-        if len(between) > 80 or _CLAUSE_BREAK_RE.search(between):
-            continue
+        # "not familiar with X" is a negation even though "familiar with" alone hedges.
+        negations = [c for c in live if c[2] == "NEG"]
+        best = negations[-1] if negations else live[-1]
         phrase = " ".join(text[best[0] : best[1]].split())
         if best[2] == "NEG":
-            h.negated = True
-            h.reason = f"{h.reason}; negated ({phrase!r})"
+            _negate(h, phrase)
         else:
             _hedge(h, phrase)
+
+
+_NO_BEFORE_RE = re.compile(r"\b(?:no|zero|little|without)[ \t]+$", re.IGNORECASE)
+_EXPERIENCE_AFTER_RE = re.compile(
+    r"[ \t]+(?:[\w.+#-]+[ \t]+)?(?:experience|knowledge|exposure|background|skills)\b", re.IGNORECASE
+)
+
+
+def _negate(h: HitLike, phrase: str) -> None:
+    if h.negated:
+        return
+    h.negated = True
+    h.reason = f"{h.reason}; negated ({phrase!r})"
 
 
 def _hedge(h: HitLike, phrase: str) -> None:
@@ -631,45 +689,91 @@ def _hedge(h: HitLike, phrase: str) -> None:
 
 # -- lists that are not the candidate's own -----------------------------------------------
 
-_FOREIGN_PREFILTER = (
+#: Words one of which every foreign-list cue contains. The matcher's automaton finds them
+#: (at the start of a token) in its one pass, and the cue pattern is tried only around
+#: them: searching the whole text with it costs more than everything else here.
+FOREIGN_TRIGGERS = (
     "hire",
     "hiring",
     "recruit",
-    "sourc",
+    "sourced",
+    "sourcing",
     "placed",
+    "headhunt",
     "syllabus",
+    "curriculum",
+    "course",
     "job description",
     "job posting",
     "job ad",
-    "curriculum",
-    "course plan",
-    "course outline",
-    "course content",
+    "asking for",
+    "looking for",
+    "calling for",
+    "requiring",
+    "technologies i",
+    "technologies we",
+    "skills i",
+    "skills we",
+    "roles i",
+    "roles we",
+    "positions i",
+    "positions we",
+    "modules i",
+    "modules we",
+    "courses i",
+    "courses we",
+    "classes i",
+    "subjects i",
 )
+# Each alternative starts with a trigger word, so it is tried only where one stands.
 _FOREIGN_RE = re.compile(
-    r"\b(?:(?:technologies|skills|roles|positions|stacks?)\s+(?:i|we)\s+(?:have\s+)?(?:hired|recruited|sourced"
-    r"|placed|recruit|hire|source)(?:\s+for)?|(?:hired|recruited|recruiting|sourced|sourcing|placed|hiring)"
-    r"\s+(?:for|candidates|engineers|developers|talent|across|in)\b|job\s+(?:description|posting|ad|advert)"
-    r"\s*(?:quoted|below|follows|:)|course\s+(?:plan|outline|syllabus|content)|syllabus|curriculum\s+(?:covered"
-    r"|included|includes|covers))",
+    # a recruiter's lists: "technologies I hired for", "placed Python developers", "recruited 40 engineers"
+    r"(?:technologies|skills|roles|positions|stacks?)\s+(?:i|we)\s+(?:have\s+)?(?:hired|recruited|sourced"
+    r"|placed|recruit|hire|source)(?:\s+for)?"
+    r"|(?:placed|hired|recruited|sourced|headhunted|recruiting|hiring|sourcing)\b[^.;\n]{0,60}?"
+    r"\b(?:developers|engineers|candidates|consultants|contractors|specialists|professionals|architects|talent"
+    r"|hires|roles|positions|people|staff)\b"
+    r"|(?:hired|recruited|recruiting|sourced|sourcing|hiring)\s+for\b"
+    # quoted job ads ("an advert asking for", "the job description below")
+    r"|job\s+(?:description|posting|ad|advert)\s*(?:quoted|below|follows|:)"
+    r"|(?:asking|looking|calling)\s+for\b|requiring\b"
+    # course plans and modules not yet taken
+    r"|course\s+(?:plan|outline|syllabus|content)|syllabus|curriculum\s+(?:covered|included|includes|covers)"
+    r"|(?:modules?|courses?|classes|subjects)\s+(?:i|we)\s+(?:will|plan\s+to|intend\s+to)\s+"
+    r"(?:take|study|attend)",
     re.IGNORECASE,
 )
+# Before "asking for" / "requiring": the cue is about a job ad only after one of these.
+_AD_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:advert|advertisement|ad|posting|vacancy|job|role|position|listing|opening)s?[ \t]+$", re.IGNORECASE
+)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
     text = page.text
-    lowered = text.casefold()
-    if not any(word in lowered for word in _FOREIGN_PREFILTER):
+    anchors = page.triggers
+    if not anchors:
         return
     scopes: list[tuple[int, int, str]] = []
-    for m in _FOREIGN_RE.finditer(text):
-        end = text.find("\n\n", m.end())
-        end = len(text) if end < 0 else end
-        for s in page.sections:
-            if m.end() < s.start < end:
-                end = s.start
-                break
+    for a in anchors:
+        if scopes and a < scopes[-1][1]:
+            continue
+        m = _FOREIGN_RE.match(text, a)
+        if m is None:
+            continue
+        ad_verb = m.group().lower().startswith(("asking", "looking", "calling", "requiring"))
+        if ad_verb and not _AD_NOUN_BEFORE_RE.search(text, max(0, a - 30), a):
+            continue  # "looking for", "requiring" that are not about a job ad
+        # The rest of the sentence; a list introduced by a colon runs to the paragraph's end.
+        stop = _SENTENCE_END_RE.search(text, m.end())
+        end = len(text) if stop is None else stop.start()
+        if text[m.end() : end].lstrip().startswith(":") or (stop is not None and text[end - 1 : end] == ":"):
+            para = text.find("\n\n", m.end())
+            end = len(text) if para < 0 else para
         scopes.append((m.start(), end, " ".join(m.group().split())))
+    if not scopes:
+        return
     for h in hits:
         if not h.accepted:
             continue

@@ -42,8 +42,8 @@ from itertools import product
 from typing import Literal
 
 from . import context as ctx
-from ._typos import TypoIndex
-from .models import Mention, Section
+from ._typos import TypoIndex, english_words
+from .models import Mention, Role, Section
 from .sections import find_sections
 from .taxonomy import Taxonomy, norm_key
 
@@ -111,6 +111,9 @@ class _Form:
     needs_dot: bool  # ".NET": the text must have the dot
     squeezed: str  # the form without separators, case kept: "Go", "NodeJS"
     version_tail: bool  # a version may follow inside the token ("html5")
+    #: The form is also an English word and the skill's name is capitalised ("Python",
+    #: "Java", "React"): written in lower case in prose it is probably the word.
+    plain_word: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +237,7 @@ class SkillExtractor:
         self._form_words: set[str] = set()
         self._keys: dict[str, str] = {}  # norm_key -> skill id
         fuzzy_targets: dict[str, str] = {}
+        english = english_words()
         for sf in taxonomy.surface_forms():
             key = norm_key(sf.text)
             tokens, seps = _tokens(sf.text)
@@ -252,6 +256,7 @@ class SkillExtractor:
                 needs_dot=sf.text.startswith("."),
                 squeezed=squeezed,
                 version_tail=tokens[-1][-1].isalpha() and len(key) >= 3 and not sf.ambiguous,
+                plain_word=key in english and not taxonomy[sf.skill_id].name.islower(),
             )
             for variant, pattern in _variants(form, tokens, seps):
                 word = _GAP + variant
@@ -268,17 +273,30 @@ class SkillExtractor:
                 automaton.add_word(word, seen[word])
             if len(tokens) == 1 and len(key) >= 5 and key.isalpha() and not sf.ambiguous and not sf.case_sensitive:
                 fuzzy_targets.setdefault(key, sf.skill_id)
+        for trigger in ctx.FOREIGN_TRIGGERS:
+            word = _GAP + key_string(trigger)
+            if word not in seen:  # a negative value: the trigger's length, not a pattern
+                automaton.add_word(word, -len(trigger))
         automaton.make_automaton()
         self._automaton = automaton
         self._words = frozenset(self._form_words)
         self._typos = TypoIndex(fuzzy_targets, self._words)
 
     # -- public ---------------------------------------------------------------------
-    def find(self, text: str, sections: Sequence[Section] | None = None, *, kind: Kind = "cv") -> list[Mention]:
+    def find(
+        self,
+        text: str,
+        sections: Sequence[Section] | None = None,
+        *,
+        kind: Kind = "cv",
+        roles: Sequence[Role] = (),
+    ) -> list[Mention]:
         """Every mention in ``text``, credited or not, in text order, each with its reason.
 
         ``sections`` are the text's sections (found with :func:`find_sections` when None);
-        ``kind="job"`` reads the text as a job ad (requirement phrasing, tag lines).
+        ``kind="job"`` reads the text as a job ad (requirement phrasing, tag lines);
+        ``roles`` (from :func:`~skillmatch.timeline.find_roles`) attach each mention inside
+        a dated role to it (``Mention.role`` is the index into ``roles``).
         """
         if kind not in ("cv", "job"):
             raise ValueError(f"kind must be 'cv' or 'job', not {kind!r}")
@@ -287,21 +305,33 @@ class SkillExtractor:
         if sections is None:
             sections = find_sections(text)
         key = key_string(text)
-        hits = self._candidates(text, key)
         page = ctx.Page(text, key, sections, kind)
+        hits = self._candidates(text, key, page.triggers)
         ctx.judge(page, hits, self._words)
         hits.extend(self._typo_hits(text, key, hits, page))
         hits.sort(key=lambda h: h.start)
         ctx.apply_cues(page, hits)
-        return [self._mention(h, page) for h in hits]
+        role_starts = [r.block_start for r in roles]
+        mentions = []
+        for h in hits:
+            role: int | None = None
+            if roles:
+                i = bisect.bisect_right(role_starts, h.start) - 1
+                if i >= 0 and h.start < roles[i].block_end:
+                    role = i
+            mentions.append(self._mention(h, page, role))
+        return mentions
 
     # -- steps ------------------------------------------------------------------------
-    def _candidates(self, text: str, key: str) -> list[_Hit]:
+    def _candidates(self, text: str, key: str, triggers: list[int]) -> list[_Hit]:
         n = len(text)
         patterns = self._patterns
         found: list[tuple[int, int, _Pattern, str | None]] = []
         # The automaton reads "\x01" + key so a form at the very start has its boundary.
         for last, index in self._automaton.iter(_GAP + key):
+            if index < 0:
+                triggers.append(last + index)
+                continue
             p = patterns[index]
             end = last  # last is an index into "\x01"+key, so it is the end in text
             start = end - p.length
@@ -332,7 +362,8 @@ class SkillExtractor:
                 continue
             last_end = end
             # ".NET": the dot the form requires is part of the mention.
-            hit = _Hit(start - p.form.needs_dot, end, p, p.form.skill_id, ambiguous=p.form.ambiguous)
+            ambiguous = p.form.ambiguous or (p.form.plain_word and text[start:end].islower())
+            hit = _Hit(start - p.form.needs_dot, end, p, p.form.skill_id, ambiguous=ambiguous)
             if p.split or p.variant:
                 hit.method = "variant"
                 hit.confidence = 0.95
@@ -392,7 +423,7 @@ class SkillExtractor:
             out.append(hit)
         return out
 
-    def _mention(self, hit: _Hit, page: ctx.Page) -> Mention:
+    def _mention(self, hit: _Hit, page: ctx.Page, role: int | None) -> Mention:
         return Mention(
             skill_id=hit.skill_id,
             start=hit.start,
@@ -406,6 +437,7 @@ class SkillExtractor:
             version=hit.version,
             negated=hit.negated,
             hedged=hit.hedged,
+            role=role,
         )
 
 

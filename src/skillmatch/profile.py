@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from .matcher import get_extractor
@@ -18,7 +17,7 @@ from .models import Document, Mention, Profile, Role, SkillEvidence
 from .normalize import normalize_text
 from .sections import find_sections
 from .taxonomy import Taxonomy, load_taxonomy
-from .timeline import find_roles, months_covered, role_at, skill_timeline
+from .timeline import find_roles, months_covered, skill_timeline, stated_months
 
 __all__ = ["SECTION_STRENGTH", "extract_profile", "mention_strength"]
 
@@ -89,24 +88,23 @@ def extract_profile(
     today = as_of or date.today()
     sections = find_sections(text)
     roles = find_roles(text, sections, as_of=today)
-    mentions = get_extractor(tax).find(text, sections, kind="cv")
+    mentions = get_extractor(tax).find(text, sections, kind="cv", roles=roles)
 
     credited: dict[str, list[Mention]] = {}
     discarded: list[Mention] = []
-    starts = [r.block_start for r in roles]
     for m in mentions:
-        if roles and m.start >= starts[0]:
-            index = role_at(roles, m.start)
-            if index is not None:
-                m = replace(m, role=index)
         if m.credited:
             credited.setdefault(m.skill_id, []).append(m)
         else:
             discarded.append(m)
 
     evidence: list[SkillEvidence] = []
+    # "Python (5 years)": months for skills no dated role mentions (timeline.stated_months)
+    stated = stated_months(text, (m for found in credited.values() for m in found))
     for skill_id, found in credited.items():
         months, last_used = skill_timeline(roles, {m.role for m in found if m.role is not None})
+        if months is None:
+            months = stated.get(skill_id)
         evidence.append(
             SkillEvidence(
                 skill=tax[skill_id],

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .models import Section
 
@@ -192,8 +193,7 @@ _MODIFIERS = frozenset(
 
 _HEADING_LINE_RE = re.compile(
     r"^[ \t]*(?:[•*\-–—#=>■◆▪|]+[ \t]*)?(?:\d{1,2}[.)][ \t]*)?"
-    r"(?P<head>[A-Za-z][A-Za-z &/,'’()\-]{1,58}?)[ \t]*(?:(?P<colon>[:：])[ \t]*(?P<rest>[^\n]*))?$",
-    re.MULTILINE,
+    r"(?P<head>[A-Za-z][A-Za-z &/,'’()\-]{1,58})(?:(?P<colon>[:：])[ \t]*(?P<rest>[^\n]*))?$",
 )
 _SPLIT_RE = re.compile(r"[\s/,&()\-]+")
 _INLINE_NAMES = frozenset({"skills", "summary", "certifications", "courses", "interests", "references", "education"})
@@ -211,8 +211,9 @@ def heading_name(line: str) -> str | None:
     return _classify(m["head"], bool(m["colon"]))
 
 
+@lru_cache(maxsize=4096)
 def _classify(head: str, colon: bool) -> str | None:
-    head = head.strip(" -–—,&/")
+    head = head.strip(" \t-–—,&/")
     if not head or head[-1] == "." or len(head) > 48:
         return None
     phrase = head.casefold().replace("’", "'")
@@ -281,7 +282,17 @@ def find_sections(text: str) -> tuple[Section, ...]:
     """
     starts: list[tuple[int, str, str]] = []  # (offset, name, heading as written)
     current = "header"
-    for m in _HEADING_LINE_RE.finditer(text):
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        # Only short lines, or lines with a colon early on, can be headings: skip the rest
+        # without running the pattern on them (most lines of a CV).
+        if len(line) > 64 and ":" not in line[:52]:
+            continue
+        m = _HEADING_LINE_RE.match(line)
+        if m is None:
+            continue
         head = m["head"]
         rest = m["rest"]
         colon = bool(m["colon"])
@@ -292,16 +303,16 @@ def find_sections(text: str) -> tuple[Section, ...]:
             name = _classify(head, True)
             if name not in _INLINE_NAMES:
                 continue
-            heading = text[m.start("head") : m.end("colon")]
+            heading = line[m.start("head") : m.end("colon")]
         else:
             name = _classify(head, colon)
             if name is None:
                 continue
-            heading = text[m.start("head") : m.end("colon") if colon else m.end("head")]
+            heading = line[m.start("head") : m.end("colon") if colon else m.end("head")]
         assert name is not None
-        if starts and starts[-1][1] == name and _adjacent(text, starts[-1][0], m.start()):
+        if starts and starts[-1][1] == name and _adjacent(text, starts[-1][0], line_start):
             continue  # "SKILLS" right after "TECHNICAL SKILLS" style repeats: one section
-        starts.append((m.start(), name, heading.strip()))
+        starts.append((line_start, name, heading.strip()))
         current = name
     bounds = [(0, "header", ""), *starts]
     sections = [
