@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillmatch.models import Role, Section
-from skillmatch.timeline import find_roles, months_covered, role_at, skill_timeline
+from skillmatch.models import Mention, Role, Section
+from skillmatch.timeline import find_roles, months_covered, role_at, skill_timeline, stated_months
 
 AS_OF = date(2024, 6, 15)
 
@@ -358,3 +358,36 @@ def test_never_crashes_and_blocks_are_ordered(lines: list[str], noise: str) -> N
         assert r.months >= 1
     for a, b in itertools.pairwise(roles):
         assert a.block_end <= b.block_start
+
+
+def _mention(text: str, form: str, skill: str) -> Mention:
+    i = text.index(form)
+    return Mention(skill, i, i + len(form), form, "skills")
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "months"),
+    [
+        ("Python (5 years)", "Python", 60),
+        ("Python: 3+ yrs", "Python", 36),
+        ("Go - 18 months", "Go", 18),
+        ("Kafka, 2 years", "Kafka", 24),
+        ("8+ years of Java", "Java", 96),
+        ("5 years' experience in Python", "Python", 60),
+        ("two years of hands-on experience with Rust", "Rust", 24),
+        ("Java 8", "Java", None),
+        ("managed 3 years of budgets. Java", "Java", None),
+        ("Python", "Python", None),
+        ("Python (100 years)", "Python", None),
+    ],
+)
+def test_stated_months(text: str, form: str, months: int | None) -> None:
+    assert stated_months(text, [_mention(text, form, "x")]).get("x") == months
+
+
+def test_stated_months_largest_wins_and_negated_ignored() -> None:
+    text = "Python (2 years). Later: 6 years of Python. No Java (3 years)."
+    first = _mention(text, "Python", "python")
+    second = Mention("python", text.rindex("Python"), text.rindex("Python") + 6, "Python", "skills")
+    java = Mention("java", text.index("Java"), text.index("Java") + 4, "Java", "skills", negated=True)
+    assert stated_months(text, [first, second, java]) == {"python": 72}

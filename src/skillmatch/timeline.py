@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .dates import DateRange, find_date_ranges, month_index
-from .models import Role, Section
+from .models import Mention, Role, Section
 
-__all__ = ["find_roles", "months_covered", "role_at", "skill_timeline"]
+__all__ = ["find_roles", "months_covered", "role_at", "skill_timeline", "stated_months"]
 
 #: Sections whose date ranges are roles. Others (education, certifications ...) are not.
 ROLE_SECTIONS = ("experience", "projects")
@@ -34,6 +34,32 @@ _BULLET_RE = re.compile(r"\s*(?:[-*•●▪◦‣·○■□➢➤►▶✓✔�
 #: A heading line is short; a line of prose or a long bullet is part of a role's body.
 _MAX_HEADING_CHARS = 90
 _MAX_HEADING_LINES = 3
+_WORD_NUMBERS = {
+    "one": 1.0,
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "twelve": 12.0,
+    "fifteen": 15.0,
+}
+_DURATION = (
+    r"(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*"
+    r"(?P<unit>years?|yrs?|months?|mos?)\b(?:['’]s?)?\+?"
+)
+# "Python (5 years)", "Python: 3+ yrs", "Go - 18 months", "Java, 4 years"
+_DURATION_AFTER_RE = re.compile(rf"\s*(?:\(|:|[-–—]|,)?\s*{_DURATION}", re.IGNORECASE)
+# "8+ years of Java", "5 years' experience in Python", "3 yrs hands-on experience with Go"
+_DURATION_BEFORE_RE = re.compile(
+    rf"\b{_DURATION}\s+(?:of\s+)?(?:(?:hands-on|professional|commercial|working|industry|production)\s+)?"
+    r"(?:(?:experience|exp\.?|programming|development|coding)\s+)?(?:in|with|of|using|on)?\s*$",
+    re.IGNORECASE,
+)
 # A dated line about time off is not a role ("Since November 2024 I have been on a sabbatical").
 _CAREER_BREAK_RE = re.compile(
     r"\b(?:sabbatical|career\s+break|parental\s+leave|maternity|paternity|gap\s+year|travell?ing"
@@ -116,6 +142,48 @@ def months_covered(roles: Sequence[Role], *, sections: Iterable[str] | None = No
     if not chosen:
         return None
     return _union_months(chosen)
+
+
+def stated_months(text: str, mentions: Iterable[Mention]) -> dict[str, int]:
+    """Months a CV states outright next to a skill: "Python (5 years)", "8+ years of Java".
+
+    A second source of months for skills that no dated role mentions (a skills list with
+    durations); dated roles are better evidence, so callers use these only when
+    :func:`skill_timeline` has none. The largest stated duration per skill wins.
+
+    >>> from skillmatch.models import Mention
+    >>> text = "Skills: Python (5 years), Go - 18 months; 3+ years of Kubernetes"
+    >>> ms = [Mention(s, text.index(t), text.index(t) + len(t), t, "skills") for s, t in
+    ...       [("python", "Python"), ("go", "Go"), ("kubernetes", "Kubernetes")]]
+    >>> stated_months(text, ms)
+    {'python': 60, 'go': 18, 'kubernetes': 36}
+    """
+    out: dict[str, int] = {}
+    for m in mentions:
+        if not m.credited:
+            continue
+        after = _DURATION_AFTER_RE.match(text, m.end, min(len(text), m.end + 30))
+        found = after
+        if found is None:
+            lo = max(0, m.start - 60)
+            found = _DURATION_BEFORE_RE.search(text, lo, m.start)
+        if found is None:
+            continue
+        months = _duration_months(found["n"], found["unit"])
+        if months is not None and months > out.get(m.skill_id, 0):
+            out[m.skill_id] = months
+    return out
+
+
+def _duration_months(number: str, unit: str) -> int | None:
+    value = _WORD_NUMBERS.get(number.lower())
+    if value is None:
+        try:
+            value = float(number)
+        except ValueError:
+            return None
+    months = round(value if unit.lower().startswith("m") else value * 12)
+    return months if 0 < months <= 50 * 12 else None
 
 
 def _union_months(roles: Iterable[Role]) -> int:
