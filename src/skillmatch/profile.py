@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from .matcher import get_extractor
@@ -18,7 +17,7 @@ from .models import Document, Mention, Profile, Role, SkillEvidence
 from .normalize import normalize_text
 from .sections import find_sections
 from .taxonomy import Taxonomy, load_taxonomy
-from .timeline import find_roles, months_covered, role_at, skill_timeline, stated_months
+from .timeline import find_roles, months_covered, skill_timeline, stated_months
 
 __all__ = ["SECTION_STRENGTH", "extract_profile", "mention_strength"]
 
@@ -89,16 +88,11 @@ def extract_profile(
     today = as_of or date.today()
     sections = find_sections(text)
     roles = find_roles(text, sections, as_of=today)
-    mentions = get_extractor(tax).find(text, sections, kind="cv")
+    mentions = get_extractor(tax).find(text, sections, kind="cv", roles=roles)
 
     credited: dict[str, list[Mention]] = {}
     discarded: list[Mention] = []
-    starts = [r.block_start for r in roles]
     for m in mentions:
-        if roles and m.start >= starts[0]:
-            index = role_at(roles, m.start)
-            if index is not None:
-                m = replace(m, role=index)
         if m.credited:
             credited.setdefault(m.skill_id, []).append(m)
         else:
