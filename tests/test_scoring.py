@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from skillmatch.models import Job, Mention, Profile, Requirement, Skill, SkillEvidence
@@ -323,6 +323,8 @@ def test_meeting_every_requirement_beats_meeting_a_subset(j: Job, data: st.DataO
     needed = list(dict.fromkeys(r.skills[0] for r in j.requirements))
     everything = profile(*(evidence(s, months=240) for s in needed), total_months=240)
     subset = data.draw(st.lists(st.sampled_from(needed), unique=True, max_size=len(needed) - 1))
+    # a strict subset of the requirements: at least one has none of its skills
+    assume(any(not set(r.skills) & set(subset) for r in j.requirements))
     fewer = profile(*(evidence(s, months=240) for s in subset), total_months=240)
     assert run(everything, j) == 100.0
     assert run(everything, j) > run(fewer, j)
@@ -364,3 +366,35 @@ def test_matrix_model_must_match() -> None:
     matrix = ProfileMatrix.from_profiles([profile(evidence("python"))])
     with pytest.raises(ValueError, match="ScoringModel"):
         score_many(matrix, job(Requirement(("python",))), taxonomy=TAX, model=ScoringModel(knockout_cap=10))
+
+
+def test_worked_example_of_the_readme() -> None:
+    """The worked example in docs/readme/scoring.md, number for number."""
+    j = Job(
+        title="Backend Engineer",
+        min_years=4,
+        requirements=(
+            Requirement(("python",), min_years=3, weight=2, knockout=True, label="Python, 3+ years"),
+            Requirement(("kubernetes",), label="Kubernetes"),
+            Requirement(("postgresql", "mysql"), label="PostgreSQL or MySQL"),
+            Requirement(("kafka",), kind="preferred", label="Kafka"),
+        ),
+    )
+    p = profile(
+        evidence("python", months=60, last_used=date(2024, 6, 1)),
+        evidence("amazon-eks", months=18, last_used=date(2024, 6, 1)),
+        evidence("mysql", months=24, last_used=date(2016, 6, 1), strength=0.5, section="skills"),
+        total_months=40,
+    )
+    m = score(p, j, taxonomy=TAX)
+    assert [(r.status, r.points, r.possible) for r in m.results] == [
+        ("matched", 20.0, 20.0),
+        ("partial", 7.5, 10.0),
+        ("matched", 5.0, 10.0),
+        ("missing", 0.0, 4.0),
+        ("partial", pytest.approx(9.0), 10.0),
+    ]
+    assert dict(m.results[2].factors) == {"coverage": 1.0, "recency": 0.625, "strength": 0.8, "confidence": 1.0}
+    assert m.score == 76.85
+    without_python = profile(*(e for e in p.skills if e.skill.id != "python"), total_months=40)
+    assert score(without_python, j, taxonomy=TAX).score == 35.0
