@@ -51,6 +51,8 @@ class HitLike(Protocol):
     reason: str
     accepted: bool
     ambiguous: bool
+    flagged: bool
+    tags_only: bool
     negated: bool
     hedged: bool
 
@@ -247,6 +249,11 @@ _STRONG_LABELS = (
 _LABEL_RE = re.compile(
     r"^[ \t•*\-–>]*(?P<label>[A-Za-z][\w/&+#. \t-]{0,40}?)[ \t]*[:–—|][ \t]*",
 )
+_WEAK_LABEL_RE = re.compile(
+    r"\b(?:skills?|tools?|software|expertise|competenc(?:y|ies)|knowledge|proficienc(?:y|ies)|key\s+skills"
+    r"|familiar|strengths|exposure)\b",
+    re.IGNORECASE,
+)
 _STRONG_LABEL_RE = re.compile(rf"(?:^|\b)(?:{_STRONG_LABELS})\b", re.IGNORECASE)
 _JOB_LABEL_RE = re.compile(
     r"\b(?:nice[ \t]+to[ \t]+have|bonus|plus|preferred|required|requirements?|must[ \t-]+haves?|desired|ideally"
@@ -277,7 +284,10 @@ def judge(page: Page, hits: Sequence[HitLike], form_words: frozenset[str] = froz
         if reason:
             _reject(h, reason)
             continue
-        reason = _technical_form(page, h, form_words) or _label_line(page, h, hits) or _cue_before(page, h)
+        if h.tags_only:
+            reason = None
+        else:
+            reason = _technical_form(page, h, form_words) or _label_line(page, h, hits) or _cue_before(page, h)
         if reason:
             _accept(h, reason, 0.9)
         else:
@@ -292,15 +302,23 @@ def judge(page: Page, hits: Sequence[HitLike], form_words: frozenset[str] = froz
     while changed and pending:
         changed = False
         for h in list(pending):
+            if h.tags_only:
+                continue
             reason = _next_to_skill(page, h, by_line[text.rfind("\n", 0, h.start)])
             if reason:
                 _accept(h, reason, 0.85)
                 pending.remove(h)
                 changed = True
     for h in pending:
-        reason = _skills_section_item(page, h, hits) or _tag_line(page, h, by_line[text.rfind("\n", 0, h.start)])
+        line_hits = by_line[text.rfind("\n", 0, h.start)]
+        if h.tags_only:
+            reason = _tag_line(page, h, line_hits)
+        else:
+            reason = _skills_section_item(page, h, hits) or _tag_line(page, h, line_hits)
         if reason:
             _accept(h, reason, 0.8)
+        elif h.tags_only:
+            _reject(h, f"written {text[h.start : h.end]!r}, not as the skill is written")
         else:
             _reject(h, "ambiguous word without technical context")
 
@@ -391,6 +409,9 @@ def _label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
     label = m["label"].strip()
     if _STRONG_LABEL_RE.search(label):
         return f"in a technology list ({label!r})"
+    if not h.flagged and _WEAK_LABEL_RE.search(label):
+        # "Skills: python, go": a lower-case product name in a labelled list
+        return f"in a labelled list ({label!r})"
     if page.kind == "job" and _JOB_LABEL_RE.search(text, ls, h.start):
         return "in the job's list of requirements"
     return None

@@ -212,7 +212,9 @@ class _Hit:
     reason: str = ""
     similarity: float | None = None
     accepted: bool = True
-    ambiguous: bool = False
+    ambiguous: bool = False  # counts only with context
+    flagged: bool = False  # ambiguous in the taxonomy (not just a lower-case English word)
+    tags_only: bool = False  # written in the wrong case: counts only in a line of tags
     negated: bool = False
     hedged: bool = False
 
@@ -326,7 +328,7 @@ class SkillExtractor:
     def _candidates(self, text: str, key: str, triggers: list[int]) -> list[_Hit]:
         n = len(text)
         patterns = self._patterns
-        found: list[tuple[int, int, _Pattern, str | None]] = []
+        found: list[tuple[int, int, _Pattern, str | None, bool]] = []
         # The automaton reads "\x01" + key so a form at the very start has its boundary.
         for last, index in self._automaton.iter(_GAP + key):
             if index < 0:
@@ -348,22 +350,29 @@ class SkillExtractor:
             form = p.form
             if form.needs_dot and (start == 0 or text[start - 1] != "."):
                 continue
+            loose_case = False
             if form.case_sensitive and not self._case_ok(text, start, end, form):
-                continue
+                # "go" in a line of lower-case technology tags ("react nodejs go"): kept,
+                # and counted only if the line turns out to be such a line.
+                if not text[start:end].islower():
+                    continue
+                loose_case = True
             if p.split and not self._split_ok(text, start, end, p.split):
                 continue
-            found.append((start, end, p, tail))
+            found.append((start, end, p, tail, loose_case))
         # Leftmost-longest: "Spring Boot" over "Spring", "SQL Server" over "SQL".
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2].split, f[2].variant))
         hits: list[_Hit] = []
         last_end = -1
-        for start, end, p, tail in found:
+        for start, end, p, tail, loose_case in found:
             if start < last_end:
                 continue
             last_end = end
             # ".NET": the dot the form requires is part of the mention.
-            ambiguous = p.form.ambiguous or (p.form.plain_word and text[start:end].islower())
+            ambiguous = p.form.ambiguous or loose_case or (p.form.plain_word and text[start:end].islower())
             hit = _Hit(start - p.form.needs_dot, end, p, p.form.skill_id, ambiguous=ambiguous)
+            hit.flagged = p.form.ambiguous
+            hit.tags_only = loose_case
             if p.split or p.variant:
                 hit.method = "variant"
                 hit.confidence = 0.95

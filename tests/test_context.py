@@ -1,0 +1,148 @@
+"""Context decisions: negation, hedging, lists that are not the candidate's own, URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extraction_taxonomy import make_taxonomy
+from skillmatch.context import Page, caps_neighbourhood, in_url
+from skillmatch.matcher import SkillExtractor, get_extractor, key_string
+from skillmatch.models import Mention, Section
+from skillmatch.taxonomy import Taxonomy
+
+
+@pytest.fixture(scope="module")
+def tax(tmp_path_factory: pytest.TempPathFactory) -> Taxonomy:
+    return make_taxonomy(tmp_path_factory.mktemp("taxonomy"))
+
+
+@pytest.fixture(scope="module")
+def ex(tax: Taxonomy) -> SkillExtractor:
+    return get_extractor(tax)
+
+
+def by_skill(ex: SkillExtractor, text: str) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for m in ex.find(text):
+        assert text[m.start : m.end] == m.text
+        out.setdefault(m.skill_id, m)
+    return out
+
+
+# -- negation ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "credited"),
+    [
+        ("No experience with Kubernetes yet.", ["kubernetes"], []),
+        ("Not familiar with Terraform or Ansible.", ["terraform", "ansible"], []),
+        ("Did not use Jenkins; our pipelines were on Terraform.", ["jenkins"], ["terraform"]),
+        ("I have never worked with AWS, only with Azure.", ["aws"], ["azure"]),
+        ("Python and Django developer; no Java experience.", ["java"], ["python", "django"]),
+        ("Unfamiliar with Golang but fluent in Python.", ["go"], ["python"]),
+        ("I didn't use Docker in production.", ["docker"], []),
+        ("No prior knowledge of Scala, but strong Java.", ["scala"], ["java"]),
+    ],
+)
+def test_negation(ex: SkillExtractor, text: str, negated: list[str], credited: list[str]) -> None:
+    found = by_skill(ex, text)
+    for skill in negated:
+        m = found[skill]
+        assert m.negated, m
+        assert not m.credited
+        assert "negated" in m.reason
+    for skill in credited:
+        assert found[skill].credited
+        assert not found[skill].negated
+
+
+def test_not_only_is_not_a_negation(ex: SkillExtractor) -> None:
+    assert by_skill(ex, "Not only Python but also Docker.")["python"].credited
+
+
+def test_negation_stops_at_the_clause(ex: SkillExtractor) -> None:
+    found = by_skill(ex, "No experience with Kubernetes. Five years of Docker.")
+    assert found["kubernetes"].negated
+    assert found["docker"].credited
+
+
+# -- hedging ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Currently learning Rust in the evenings.", "rust"),
+        ("Basic knowledge of Kubernetes.", "kubernetes"),
+        ("Exposure to Kafka through a weekend hackathon.", "kafka"),
+        ("Some familiarity with GraphQL.", "graphql"),
+        ("Python (expert), Golang (learning)", "go"),
+        ("Familiar with Docker and Terraform.", "terraform"),
+    ],
+)
+def test_hedging(ex: SkillExtractor, text: str, skill: str) -> None:
+    m = by_skill(ex, text)[skill]
+    assert m.credited
+    assert m.hedged
+    assert m.confidence < 1
+    assert "hedged" in m.reason
+
+
+def test_machine_learning_is_not_hedging(ex: SkillExtractor) -> None:
+    m = by_skill(ex, "Machine learning pipelines in Python and Scala.")["python"]
+    assert m.credited
+    assert not m.hedged
+
+
+def test_expert_is_not_hedged(ex: SkillExtractor) -> None:
+    assert not by_skill(ex, "Python (expert), Golang (learning)")["python"].hedged
+
+
+# -- lists that are not the candidate's own ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Technologies I hired for: Java, Scala, AWS, Kubernetes.",
+        "Recruited 40 engineers skilled in Golang and React for fintech clients.",
+        "Placed Python and Django developers at start-ups across the North West.",
+        'Applied to an advert asking for "Kubernetes, Terraform and Golang" but withdrew.',
+        "Modules I will take next term: Rust, Scala and Python.",
+        "Course plan: Java, SQL and Docker for first-year students.",
+    ],
+)
+def test_foreign_lists(ex: SkillExtractor, text: str) -> None:
+    found = by_skill(ex, text)
+    assert found
+    for m in found.values():
+        assert not m.credited, m
+
+
+def test_foreign_scope_ends_with_the_sentence(ex: SkillExtractor) -> None:
+    found = by_skill(ex, "Hired four Java engineers for the team. Built the billing service in Python.")
+    assert not found["java"].credited
+    assert "not the candidate's own" in found["java"].reason
+    assert found["python"].credited
+
+
+def test_looking_for_alone_is_not_a_job_ad(ex: SkillExtractor) -> None:
+    assert by_skill(ex, "Looking for a role using Python and Docker.")["python"].credited
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def test_in_url() -> None:
+    text = "Site: https://github.com/ruby/ruby and mail ruby@example.com, then Ruby."
+    page = Page(text, key_string(text), [Section("header", "", 0, len(text))], "cv")
+    assert in_url(page, text.index("github"))
+    assert in_url(page, text.index("ruby@"))
+    assert not in_url(page, text.rindex("Ruby"))
+
+
+def test_caps_neighbourhood() -> None:
+    text = "JAVA, GO, PYTHON"
+    assert caps_neighbourhood(text, 6, 8)
+    assert not caps_neighbourhood("Java, GO, Python", 6, 8)
