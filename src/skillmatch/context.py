@@ -257,8 +257,7 @@ _WEAK_LABEL_RE = re.compile(
 _STRONG_LABEL_RE = re.compile(rf"(?:^|\b)(?:{_STRONG_LABELS})\b", re.IGNORECASE)
 _JOB_LABEL_RE = re.compile(
     r"\b(?:nice[ \t]+to[ \t]+have|bonus|plus|preferred|required|requirements?|must[ \t-]+haves?|desired|ideally"
-    r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with)"
-    r"\b[^:\n]{0,20}[:\-–][^:\n]*$",
+    r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with)\b",
     re.IGNORECASE,
 )
 _LIST_GAP_RE = re.compile(
@@ -403,8 +402,6 @@ def _label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
     ls = page.line(h.start, h.end)[0]
     m = _LABEL_RE.match(text, ls, h.start)
     if m is None or m.end() > h.start:
-        if page.kind == "job" and _JOB_LABEL_RE.search(text, ls, h.start):
-            return "in the job's list of requirements"
         return None
     label = m["label"].strip()
     if _STRONG_LABEL_RE.search(label):
@@ -412,8 +409,8 @@ def _label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
     if not h.flagged and _WEAK_LABEL_RE.search(label):
         # "Skills: python, go": a lower-case product name in a labelled list
         return f"in a labelled list ({label!r})"
-    if page.kind == "job" and _JOB_LABEL_RE.search(text, ls, h.start):
-        return "in the job's list of requirements"
+    if page.kind == "job" and _JOB_LABEL_RE.search(label):
+        return f"in the job's requirements ({label!r})"
     return None
 
 
@@ -756,7 +753,7 @@ _FOREIGN_RE = re.compile(
     r"|hires|roles|positions|people|staff)\b"
     r"|(?:hired|recruited|recruiting|sourced|sourcing|hiring)\s+for\b"
     # quoted job ads ("an advert asking for", "the job description below")
-    r"|job\s+(?:description|posting|ad|advert)\s*(?:quoted|below|follows|:)"
+    r"|job\s+(?:description|posting|ad|advert)\s+(?:quoted|below|follows)"
     r"|(?:asking|looking|calling)\s+for\b|requiring\b"
     # course plans and modules not yet taken
     r"|course\s+(?:plan|outline|syllabus|content)|syllabus|curriculum\s+(?:covered|included|includes|covers)"
@@ -774,8 +771,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 def _foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
     text = page.text
     anchors = page.triggers
-    if not anchors:
-        return
+    if not anchors or page.kind == "job":
+        return  # a job ad's lists are what it asks for
     scopes: list[tuple[int, int, str]] = []
     for a in anchors:
         if scopes and a < scopes[-1][1]:

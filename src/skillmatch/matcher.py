@@ -348,7 +348,7 @@ class SkillExtractor:
             if p.gaps and not all(text[start + off] in allowed for off, allowed in p.gaps):
                 continue
             form = p.form
-            if form.needs_dot and (start == 0 or text[start - 1] != "."):
+            if form.needs_dot and not _dot_before(text, start):
                 continue
             loose_case = False
             if form.case_sensitive and not self._case_ok(text, start, end, form):
@@ -368,9 +368,11 @@ class SkillExtractor:
             if start < last_end:
                 continue
             last_end = end
-            # ".NET": the dot the form requires is part of the mention.
             ambiguous = p.form.ambiguous or loose_case or (p.form.plain_word and text[start:end].islower())
-            hit = _Hit(start - p.form.needs_dot, end, p, p.form.skill_id, ambiguous=ambiguous)
+            if p.form.needs_dot:
+                # ".NET": the dot the form requires is part of the mention (". NET" too).
+                start -= 1 if text[start - 1] == "." else 2
+            hit = _Hit(start, end, p, p.form.skill_id, ambiguous=ambiguous)
             hit.flagged = p.form.ambiguous
             hit.tags_only = loose_case
             if p.split or p.variant:
@@ -448,6 +450,14 @@ class SkillExtractor:
             hedged=hit.hedged,
             role=role,
         )
+
+
+def _dot_before(text: str, start: int) -> bool:
+    """Whether the dot of ".NET" is there: "C#.NET", ".NET 6", and the tokenised "C# . NET"."""
+    if start >= 1 and text[start - 1] == ".":
+        return True
+    # ". Net" after a space (text tokenised word by word), but not "… income. Net profit"
+    return start >= 3 and text[start - 2 : start] == ". " and text[start - 3] in " \t\n/(,"
 
 
 def _looks_like_list_number(text: str, m: re.Match[str]) -> bool:
