@@ -100,7 +100,10 @@ _SEP = r"\s*(?:[-–—‒―−~→]+|->|to|until|till|through|thru|and)\s*"
 _SINCE = r"(?:since|from|starting(?:\s+(?:from|in))?|started(?:\s+in)?|beginning)"
 
 _RANGE_RE = re.compile(
-    r"(?<![\w/.])(?:"
+    r"(?<![\w/.])"
+    # a cheap gate: only the letters a date, a season or "since/from/between" can start with
+    r"(?=[0-9'’‘]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|fal|aut|win|sin|fro|bet|sta|beg)"
+    r"(?:"
     # A to B (B may be "Present"); A may be a bare month when B has a year.
     rf"(?:(?:{_SINCE}|between)\s+)?(?P<a>{_POINT}|{_BARE_MON}){_SEP}"
     rf"(?:(?P<present>{_PRESENT})|(?P<b>{_POINT})|(?P<byy>\d\d)(?![\d/.\-]))"
@@ -113,6 +116,12 @@ _RANGE_RE = re.compile(
 
 # Every range holds a four-digit year or an apostrophe year ('19): the cheap anchor.
 _ANCHOR_RE = re.compile(r"[12'’‘]\d\d\d?")  # checked in Python: a charset-led pattern scans fastest
+# What any range has near its first year: a dash, a linking word, "since", a season.
+_NEAR_RE = re.compile(
+    r"[-–—‒―−~→]|\b(?:to|until|till|through|thru|and|since|from|starting|started|beginning|present|current"
+    r"|currently|now|date|ongoing|spring|summer|fall|autumn|winter)\b",
+    re.IGNORECASE,
+)
 _OPEN_END_RE = re.compile(r"(?:[-–—]|\bto|\buntil|\btill)\s*$", re.IGNORECASE)
 # How far a range may start before its first year ("starting from 15th September, 2019")
 # and end after it ("2019 – till the present day", "Sep 2019 – September 2021").
@@ -217,6 +226,8 @@ def _candidates(text: str, pos: int, stop: int) -> Iterator[tuple[int, re.Match[
         token = anchor.group()
         if token[0] in "12" and not (len(token) == 4 and token[:2] in ("19", "20")):
             continue
+        if not _NEAR_RE.search(text, max(pos, a - 24), min(stop, anchor.end() + 14)):
+            continue  # a year with no separator, "since" or season near it is not in a range
         line_start = text.rfind("\n", pos, a) + 1
         line_end = text.find("\n", anchor.end(), stop)
         if line_end < 0:

@@ -66,6 +66,13 @@ _CAREER_BREAK_RE = re.compile(
     r"|unemploy\w*|job\s+search\w*|caring\s+for)\b",
     re.IGNORECASE,
 )
+#: Average characters per line above which a section is flattened text, not lines.
+_FLAT_LINE_CHARS = 400
+_EDUCATION_RE = re.compile(
+    r"\b(?:education|academic|qualifications?|bachelor|master'?s?|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech"
+    r"|mba|ph\.?d|degree|diploma|university|college|school|graduat\w*|certificat\w*)\b",
+    re.IGNORECASE,
+)
 _EMPLOYER_SEPARATOR_RE = re.compile(r",|\s(?:at|@|[-–—|])\s")
 _SUBHEADING_RE = re.compile(
     r"\s*(?:key\s+)?(?:responsibilit|achievement|accomplishment|highlight|project|client|environment|technolog"
@@ -250,6 +257,8 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
     if not ranges:
         return []
     lines = _Lines(text, section.start, section.end)
+    if (section.end - section.start) / len(lines) > _FLAT_LINE_CHARS:
+        return _flat_roles(text, section, ranges)
     first_body = 1 if section.heading and len(lines) > 1 else 0
 
     # One range per line: the first. Long prose lines and bullets are not role lines.
@@ -258,7 +267,10 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
         i = lines.index(r.start_offset)
         if dated and dated[-1][0] == i:
             continue
-        if i < first_body or _CAREER_BREAK_RE.search(lines.line(i)):
+        if i < first_body:
+            continue
+        lo, hi = lines.span(i)
+        if _CAREER_BREAK_RE.search(text, max(lo, r.start_offset - 80), min(hi, r.end_offset + 80)):
             continue
         dated.append((i, r))
     if not dated:
@@ -306,6 +318,42 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
                 date_start=r.start_offset,
                 date_end=r.end_offset,
                 block_start=block_start,
+                block_end=block_end,
+                section=section.name,
+            )
+        )
+    return roles
+
+
+def _flat_roles(text: str, section: Section, ranges: list[DateRange]) -> list[Role]:
+    """Roles of text without line structure (a CV flattened to one line by an export).
+
+    Each date range starts a role that runs to the next one; ranges next to education
+    words or time off are skipped. Nested project dates inside a role make roles of their
+    own, which the month union absorbs.
+    """
+    kept = [
+        r
+        for r in ranges
+        if not _EDUCATION_RE.search(text, max(section.start, r.start_offset - 60), r.start_offset)
+        and not _EDUCATION_RE.search(text, r.end_offset, min(section.end, r.end_offset + 40))
+        and not _CAREER_BREAK_RE.search(text, max(section.start, r.start_offset - 80), r.end_offset + 80)
+    ]
+    roles: list[Role] = []
+    for k, r in enumerate(kept):
+        block_end = kept[k + 1].start_offset if k + 1 < len(kept) else section.end
+        after = text[r.end_offset : min(block_end, r.end_offset + 80)]
+        title = re.split(r"\s[•·|]\s|[.;]\s", after.strip(_TITLE_STRIP + " "), maxsplit=1)[0][:60].strip()
+        roles.append(
+            Role(
+                start=r.start,
+                end=r.end,
+                ongoing=r.ongoing,
+                title=title,
+                date_text=r.text,
+                date_start=r.start_offset,
+                date_end=r.end_offset,
+                block_start=r.start_offset,
                 block_end=block_end,
                 section=section.name,
             )
