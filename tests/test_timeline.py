@@ -391,3 +391,19 @@ def test_stated_months_largest_wins_and_negated_ignored() -> None:
     second = Mention("python", text.rindex("Python"), text.rindex("Python") + 6, "Python", "skills")
     java = Mention("java", text.index("Java"), text.index("Java") + 4, "Java", "skills", negated=True)
     assert stated_months(text, [first, second, java]) == {"python": 72}
+
+
+def test_flattened_one_line_cv() -> None:
+    filler = "Wrote the nightly reports and kept the servers patched for the whole office team. " * 6
+    text = (
+        "Jane Roe Editor Career Experience 2004-2007 Bay Journal Editor "
+        + filler
+        + "2007-Present Daily Mail Deputy Editor "
+        + filler
+        + "Education 2003-2004 Masters in Mass Communication"
+    )
+    roles = find_roles(text, [Section("header", "", 0, len(text))], as_of=AS_OF)
+    assert [(r.date_text, r.months) for r in roles] == [("2004-2007", 48), ("2007-Present", 210)]
+    assert roles[0].title.startswith("Bay Journal Editor")
+    assert roles[0].block_end == roles[1].block_start
+    assert months_covered(roles) == 246  # 2004 to June 2024, 2007 counted once
