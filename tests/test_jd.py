@@ -468,3 +468,21 @@ def test_bundled_sample_jobs_load(samples_dir: Path) -> None:
         job = load_job(path)
         assert job.requirements, path
         assert job.title
+
+
+def test_one_item_per_line_without_bullets() -> None:
+    text = (
+        "Site Reliability Engineer\n"
+        "Minimum qualifications\n"
+        "BA/BS degree in Computer Science or equivalent practical experience\n"
+        "Experience in one or more of Java, Go or Python\n"
+        "Experience with Docker and\n"
+        "Kubernetes in production\n"
+    )
+    assert reqs(grouped(text)) == [
+        (("java", "go", "python"), "required", None),
+        (("docker",), "required", None),
+        (("kubernetes",), "required", None),
+    ]
+    job = grouped(text)
+    assert job.requirements[2].source_text == "Experience with Docker and Kubernetes in production"

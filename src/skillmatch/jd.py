@@ -184,6 +184,11 @@ _MAX_HEADING_CHARS = 60
 _HEADING_KEY_RE = re.compile(r"[^a-z0-9]+")
 _MD_HEADING_RE = re.compile(r"\s*#{1,6}\s+\S")
 _BULLET_RE = re.compile(r"\s*(?:[-*•●▪◦‣·○■□➢➤►▶✓✔→–—]|\d{1,2}[.)])\s+")
+_LINKING_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "including", "into", "like", "of", "on", "or"}
+    | {"such", "than", "that", "the", "to", "using", "via", "with"}
+)
+_ITEM_STARTS = frozenset({"with", "in", "of", "using", "on", "at", "building", "designing", "working"})
 _SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)")
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "incl", "approx", "esp", "min", "max", "yrs", "no", "e.g.", "i.e.")
 
@@ -408,7 +413,11 @@ def _lookup_heading(key: str) -> BlockKind | None:
         kind = _HEADINGS.get(phrase)
         if kind is not None:
             rest = words[n:]
-            if n == len(words) or len(rest) <= 3:
+            if n == len(words):
+                return kind
+            # "Skills & Experience", "Requirements for this role" are headings;
+            # "Experience with Docker and" is an item of a list
+            if len(rest) <= 3 and rest[0] not in _ITEM_STARTS and rest[-1] not in _LINKING_WORDS:
                 return kind
             return None
     if words[0] == "about" and len(words) <= 4:
@@ -465,7 +474,7 @@ def _items(text: str, block: _Block) -> list[tuple[int, int]]:
             if cur_start is not None:
                 paragraphs.append((cur_start, cur_end))
                 cur_start = None
-        elif _BULLET_RE.match(line) or cur_start is None:
+        elif _BULLET_RE.match(line) or cur_start is None or _starts_item(text[cur_start:cur_end], content):
             if cur_start is not None:
                 paragraphs.append((cur_start, cur_end))
             cur_start = pos
@@ -487,6 +496,21 @@ def _items(text: str, block: _Block) -> list[tuple[int, int]]:
         if text[s:p_end].strip():
             items.append((s, p_end))
     return items
+
+
+def _starts_item(previous: str, line: str) -> bool:
+    """Whether a line without a bullet starts a new item rather than continuing a wrapped one.
+
+    A list written one item per line ("Experience with Go" / "BA/BS degree ...") has no
+    bullets; a wrapped sentence continues after a comma, a dash or a linking word.
+    """
+    before = previous.rstrip()
+    if before.endswith((".", ";", ":", "!", "?")):
+        return True
+    if not line[:1].isupper() or before.endswith((",", "-", "/", "&", "(")):
+        return False
+    last = before.rsplit(None, 1)[-1].lower() if before else ""
+    return last not in _LINKING_WORDS
 
 
 def _title(text: str, blocks: Sequence[_Block]) -> str | None:
