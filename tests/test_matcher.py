@@ -236,6 +236,12 @@ def test_reasons_are_recorded(ex: SkillExtractor) -> None:
         ("Sous Chef and Pastry Chef at The Olive Tree.", "chef"),
         ("Keen reader of Kafka and Dostoevsky.", "kafka"),
         ("Referee: Mark Jenkins, Director.", "jenkins"),
+        ("Chef 01/2011 to 01/2012, Company Name", "chef"),
+        ("Skills: SAP R/3, SQL, Python", "r"),
+        ("Rapid tests such as Rapid flu, C.Diff quick check", "c"),
+        ("Outlook, Outlook Express, PowerPoint, Python, SQL", "spring"),
+        ("Cargo and Express services in Europe", "kafka"),
+        ("Worked for Express Scripts, then Kafka Partners", "kafka"),
     ],
 )
 def test_ambiguous_traps(ex: SkillExtractor, text: str, skill: str) -> None:
@@ -309,6 +315,10 @@ def test_typos(ex: SkillExtractor, typo: str, skill: str) -> None:
 
 def test_variants_that_are_exact_in_key_space(ex: SkillExtractor) -> None:
     assert mention(ex, "RabbitMq events", "rabbitmq").method == "exact"
+
+
+def test_typos_are_not_looked_for_in_names(ex: SkillExtractor) -> None:
+    assert credited(ex, "Attended Dockre College, then Kubernets training") == ["kubernetes"]
 
 
 @pytest.mark.parametrize(

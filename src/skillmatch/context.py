@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.matcher import Matcher
 
-__all__ = ["Page", "apply_cues", "caps_neighbourhood", "in_url", "is_english", "judge"]
+__all__ = ["Page", "apply_cues", "caps_neighbourhood", "in_name", "in_url", "is_english", "judge"]
 
 
 class HitLike(Protocol):
@@ -134,6 +134,22 @@ def in_url(page: Page, offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+_NAME_NEIGHBOUR_RE = re.compile(r"[A-Z][a-z]+")
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands next to another one ("Husson College", "Mark Dockery")."""
+    if not text[start : start + 1].isupper() or text[start:end].isupper():
+        return False
+    if text[end : end + 1] == " " and _NAME_NEIGHBOUR_RE.match(text, end + 1):
+        return True
+    if start >= 2 and text[start - 1] == " ":
+        ws = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+        word = text[ws : start - 1]
+        return bool(_NAME_NEIGHBOUR_RE.fullmatch(word)) and word.casefold() not in _NOT_NAME_BEFORE
+    return False
+
+
 def caps_neighbourhood(text: str, start: int, end: int) -> bool:
     """Whether the words next to a span are in capitals too ("JAVA, GO, PYTHON")."""
     left = re.findall(r"[A-Za-z][A-Za-z+#]+", text[max(0, start - 30) : start])
@@ -191,7 +207,7 @@ _LETTER_BEFORE_RE = re.compile(
 )
 _LETTER_AFTER_RE = re.compile(
     r"(?:[ \t]*[-–][ \t]*|[ \t]+)(?:grade|level|suite|class|average|student|minus|plus|rating|certificate"
-    r"|licen[cs]e|shares?|section|block|wing|grade)\b|\.[ \t]+[A-Z][a-z]|[+-](?![+\w])",
+    r"|licen[cs]e|shares?|section|block|wing|grade)\b|\.[ \t]*[A-Za-z]|/\d|[+-](?![+\w])",
     re.IGNORECASE,
 )
 _LETTER_LIST_RE = re.compile(r"(?<![\w+#])[A-Z](?![\w+#])[ \t]*[,/&][ \t]*(?<![\w+#])[A-Z](?![\w+#])")
@@ -199,23 +215,42 @@ _CAP_WORD_AFTER_RE = re.compile(r" (?P<w>[A-Z][A-Za-z]+(?:-[A-Z][a-z]+)?)\b(?![.
 # Capitalised words that may follow an ambiguous form without making it a name.
 _NAME_OK_AFTER_RE = re.compile(
     r"(?:Developers?|Engineers?|Programmers?|Programming|Databases?|DB|DBA|DBAs|Servers?|Frameworks?|Boot|Core"
-    r"|Scripting|Scripts?|Language|Lang|SDKs?|APIs?|CLI|MVC|ORM|JDBC|ODBC|ETL|RAC|RMAN|ASM|Exadata|Cloud|Code"
+    r"|Scripting|Language|Lang|SDKs?|APIs?|CLI|MVC|ORM|JDBC|ODBC|ETL|RAC|RMAN|ASM|Exadata|Cloud|Code"
     r"|Modules?|Packages?|Libraries|Microservices?|Services?|Backend|Stack|Applications?|Apps?|Clusters?"
     r"|Pipelines?|Jobs|Streams?|Charts?|Cookbooks|Manifests|Playbooks|Functions?|Templates|Queries"
     r"|Administration|Administrator|Development|Migration|Performance|Tuning|Testing|Tests?|Integration"
     r"|Expert|Expertise|Experience|Skills|Knowledge|And|Or|With|In|On|For|To|At|By|From|As)"
 )
+# "Outlook Express", "Hudson Valley": a capitalised word right before the form.
+_CAP_WORD_BEFORE_RE = re.compile(r"(?:^|[\s,;(/•])(?P<w>[A-Z][a-z]+) $")
+#: Capitalised words that start a clause rather than a name ("Using Go", "With Kafka").
+_NOT_NAME_BEFORE = frozenset(
+    str.split(
+        """
+        using use used with in on and or for via from to into of by at as like including includes built build
+        building developed develop developing wrote write writing written implemented coded programming
+        migrated migrating ported deployed deploying configured configuring managed managing maintained
+        maintaining knowledge experience expert expertise proficient proficiency familiar skilled strong
+        languages language tools technologies stack environment learning learned learnt studying exposure
+        basic advanced solid good excellent working hands also plus then both either not no only mainly mostly
+        skills programming scripting automated automating tested testing designed designing created creating
+        leveraged leveraging adopted introduced ran run running operated operating administered
+        """
+    )
+)
 _COMPOUND_AFTER_RE = re.compile(r"-(?P<w>[A-Za-z][a-z]+)\b")
 
 # A technical noun after the form: "Go developer", "Kafka streams", "Oracle DBA".
 _TECH_NOUN_AFTER_RE = re.compile(
-    r"[ \t]*[-/]?[ \t]*(?:developers?|engineers?|programmers?|programming|programs?|code|codebase|coding|scripts?"
-    r"|scripting|services?|microservices?|backend|back-end|apis?|sdks?|stack|language|lang|modules?|packages?"
-    r"|librar(?:y|ies)|frameworks?|routines|goroutines|channels|templates|compiler|runtime|repositor(?:y|ies)"
-    r"|repos?|cookbooks|manifests|playbooks|charts?|clusters?|servers?|database|databases|db|dba|queries"
-    r"|pl/sql|mvc|streams?|topics?|consumers?|producers?|brokers?|connect|pipelines?|jobs|functions?|metrics"
-    r"|exporters?|alert(?:s|ing)|middleware|gems?|rails|version|versions|syntax|generics|interfaces|concurrency"
-    r"|tests?|testing|unit tests|plugins?|operators?|dashboards?|instances?|schemas?|tables|procedures)\b",
+    r"[ \t]*[-/]?[ \t]*(?:(?P<strong>developers?|engineers?|programmers?|programming|code|codebase|coding|scripts?"
+    r"|scripting|backend|back-end|apis?|sdks?|stack|language|lang|librar(?:y|ies)|frameworks?|routines"
+    r"|goroutines|channels|compiler|runtime|repositor(?:y|ies)|repos?|cookbooks|manifests|playbooks|charts?"
+    r"|database|databases|db|dba|queries|pl/sql|mvc|streams?|topics?|consumers?|producers?|brokers?|pipelines?"
+    r"|exporters?|alerting|middleware|gems?|rails|syntax|generics|interfaces|concurrency|unit tests|plugins?"
+    r"|operators?|schemas?|procedures|microservices?)"
+    # weak: they follow ordinary words too ("express services", "spring jobs")
+    r"|services?|modules?|packages?|templates|clusters?|servers?|jobs|functions?|metrics|alerts|version|versions"
+    r"|tests?|testing|dashboards?|instances?|tables|programs?)\b",
     re.IGNORECASE,
 )
 # A parenthesised list of libraries after the form: "R (dplyr, ggplot2)".
@@ -230,7 +265,7 @@ _CUE_BEFORE_RE = re.compile(
     r"|automated|automating|configured|configuring|administered|administering|tuned|tuning|languages?"
     r"|technologies|tools|such|like|including|includes|especially|exposure|exposed|introduction|introduced"
     r"|switched|moved|transitioned|contributed|contributing|contributor|certified|trained|training)\b"
-    r"[^.;:!?\n]{0,30}?(?:\b(?:in|with|of|on|using|into|via|like|as|including|to)|,)[ \t]+$"
+    r"[^.;:!?\n]{0,30}?\b(?:in|with|of|on|using|into|via|like|as|including|to)[ \t]+$"
     r"|\b(?:learning|studying|learnt|learned|exploring|mastering|adopting|adopted|introducing|use|used|using|uses"
     r"|utili[sz]ed|utili[sz]ing|leveraging|leveraged|know|knows|wrote|write|writing|configure|configured"
     r"|configuring|deploy|deployed|deploying|maintain|maintained|maintaining|administer|administered"
@@ -367,6 +402,11 @@ def _hard_reject(page: Page, h: HitLike, form_words: frozenset[str]) -> str | No
             return f"part of a longer name ({_snippet(text, h.start, m.end(), 0)!r})"
         if _TITLE_BEFORE_RE.search(before) and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
             return f"part of a name or job title ({_snippet(text, h.start, h.end)!r})"
+        m = _CAP_WORD_BEFORE_RE.search(before)
+        if m and m["w"].casefold() not in form_words and m["w"].casefold() not in _NOT_NAME_BEFORE:
+            noun = _TECH_NOUN_AFTER_RE.match(text, after_pos, le)
+            if not (noun and noun["strong"]):
+                return f"part of a longer name ({m['w']} {written!r})"
     return None
 
 
@@ -381,7 +421,8 @@ def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
 def _technical_form(page: Page, h: HitLike, form_words: frozenset[str]) -> str | None:
     text = page.text
     le = page.line(h.start, h.end)[1]
-    if h.version and ("." in h.version or h.version[-1:].isalpha() or h.version.endswith("+")):
+    written = text[h.start : h.end]
+    if h.version and _technical_version(text, h, written):
         return f"written with a version ({text[h.start : h.version_end]!r})"
     m = _PAREN_AFTER_RE.match(text, h.version_end, le)
     if m:
@@ -392,9 +433,20 @@ def _technical_form(page: Page, h: HitLike, form_words: frozenset[str]) -> str |
         ):
             return f"followed by libraries or tools ({m.group().strip()!r})"
     m = _TECH_NOUN_AFTER_RE.match(text, h.version_end, le)
-    if m:
+    if m and (m["strong"] or not is_english(written.casefold())):
         return f"followed by a technical word ({m.group().strip()!r})"
     return None
+
+
+def _technical_version(text: str, h: HitLike, written: str) -> bool:
+    """Whether the version after a form makes it technical ("Go 1.21", "Oracle 11g", not "SH-60F")."""
+    version = h.version or ""
+    dotted = "." in version
+    if len(written) <= 2:
+        return dotted and text[h.end : h.end + 1] == " "  # "Go 1.21", "R 4.2"; not "C-2", "SH 6A"
+    if text[h.end : h.end + 1] == "-" and not dotted:
+        return False  # "Bash-60F", part numbers
+    return dotted or version[-1:].isalpha() or version.endswith("+") or (version.isdigit() and len(version) <= 2)
 
 
 def _label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
@@ -460,6 +512,7 @@ def _skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str
 
 
 def _tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:
+    """A short line made mostly of technology names ("typescript javascript nodejs react go")."""
     if len(line_hits) < 3:
         return None
     text = page.text
@@ -467,8 +520,8 @@ def _tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | Non
     if le - ls > 160:
         return None  # a line of tags is short
     words = _WORD_RE.findall(text, ls, le)
-    covered = sum(1 for o in line_hits if o.accepted or o is h or o.ambiguous)
-    if len(words) <= 12 and covered >= 0.6 * len(words):
+    plain = sum(1 for o in line_hits if o.accepted and not o.tags_only)
+    if len(words) >= 3 and len(words) <= 12 and plain >= 2 and len(line_hits) >= 0.6 * len(words):
         return "in a line of technology names"
     return None
 

@@ -425,7 +425,7 @@ class SkillExtractor:
                 continue
             if i + 1 < len(covered) and covered[i + 1][0] < end:
                 continue
-            if ctx.in_url(page, start):
+            if ctx.in_url(page, start) or ctx.in_name(text, start, end):
                 continue
             hit = _Hit(start, end, None, skill_id, method="fuzzy", similarity=similarity)
             hit.confidence = round(0.9 * similarity / 100, 3)
@@ -461,10 +461,13 @@ def _dot_before(text: str, start: int) -> bool:
 
 
 def _looks_like_list_number(text: str, m: re.Match[str]) -> bool:
-    # "Java 8" is a version; "Skills 2" or a footnote digit glued to a heading is not,
-    # but we cannot tell those apart here. Only reject dates written as "2019-2021".
-    after = text[m.end() : m.end() + 2]
-    return bool(after) and after[0] in "-–" and after[1:2].isdigit()
+    """Whether the number after a form is a date or a count rather than a version."""
+    version = m["v"]
+    if version[:1] == "0" and version[1:2].isdigit():
+        return True  # "Chef 01/2011": a month
+    after = text[m.end() : m.end() + 4].lstrip(" ")
+    # "Java 2019 - 2021", "Chef 10/2012": a date range
+    return len(after) >= 2 and after[0] in "-–/" and after[1:].lstrip(" ")[:1].isdigit()
 
 
 # -- caching ----------------------------------------------------------------------------
