@@ -2,9 +2,14 @@
 
 >>> normalize_text("Experienced ﬁnancial develop-\\nment with Python\\u00ad3 ● Docker")
 'Experienced financial development with Python3 • Docker'
+>>> normalize_text("NaÃ¯ve Bayes â€“ CafÃ©")
+'Naïve Bayes – Café'
 
-``normalize_text`` is idempotent: normalising twice gives the same text, so offsets into a
-normalised text stay valid when it is passed through again.
+``normalize_text`` is idempotent (normalising twice gives the same text, so offsets into a
+normalised text stay valid when it is passed through again) and never raises. It runs on every
+CV, so each step is one C-level pass (a regular expression, ``str.replace``, NFKC) and text
+that needs no step skips it: pure ASCII skips everything Unicode, and ftfy is only called for
+the lines that show mojibake.
 """
 
 from __future__ import annotations
@@ -14,16 +19,24 @@ import unicodedata
 
 __all__ = ["normalize_text"]
 
-# Characters that are dropped outright: soft hyphen, zero-width spaces and joiners, BOM,
-# word joiner, and the C0/C1 control characters other than tab and newline.
-_DROP = dict.fromkeys(
+# --- characters dropped or replaced before NFKC -----------------------------------------------
+
+# Dropped: soft hyphen, zero-width spaces and joiners, word joiner, BOM, the non-character
+# U+FFFF, and the C0/C1 control characters other than tab, newline and form feed. Trademark
+# signs go too: NFKC would turn "Java™" into "JavaTM".
+_DROP: dict[int, str | None] = dict.fromkeys(
     [
         0x00AD,
         0x200B,
         0x200C,
         0x200D,
+        0x200E,
+        0x200F,
         0x2060,
         0xFEFF,
+        0xFFFF,
+        0x2122,
+        0x2120,
         *range(0x00, 0x09),
         0x0B,
         *range(0x0E, 0x20),
@@ -33,51 +46,153 @@ _DROP = dict.fromkeys(
     None,
 )
 _DROP[0x0C] = "\n\n"  # form feed: a page break
-_DROP[0x02] = "\x02"  # kept for the line-end hyphen rule below, removed after it
+_DROP[0x85] = "\n"  # next line
+_DROP[0x2028] = "\n"  # line separator
+_DROP[0x2029] = "\n\n"  # paragraph separator
+# PDFium marks a hyphen it found at a line end with U+FFFE (older versions with \x02); both
+# become one marker the hyphenation rule below resolves.
+_HYPHEN_MARK = "\x02"
+_DROP[0x02] = _HYPHEN_MARK
+_DROP[0xFFFE] = _HYPHEN_MARK
 
 # Bullet glyphs seen in CVs, including the Symbol/Wingdings private-use code points PDF
-# producers emit; all become "•".
+# producers emit; all become "•". Other private-use characters are icon-font glyphs (phone,
+# envelope, GitHub logo ...) and carry no text.
 _BULLETS = "•◦▪▫●○■□►▸▹▶➢➤✓✔✗❖◆◇⦿⁃∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e0\uf02d"
-_BULLET_TABLE = str.maketrans(dict.fromkeys(_BULLETS, "•"))
-_LEADING_BULLET_RE = re.compile(r"(?m)^(?:[*\-–][ \t]+|•[ \t]*)(?=\S)")
-_PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")
+_DROP[0x1680] = " "  # the one white space NFKC keeps
+_TABLE: dict[str, str] = {chr(code): value or "" for code, value in _DROP.items()}
+_TABLE.update(dict.fromkeys(_BULLETS, "•"))
+# A regular expression finds the few characters to replace far faster than str.translate
+# walks a whole text through a dict. Private-use characters (icon glyphs) and noncharacters
+# go as well.
+_SPECIAL_RE = re.compile("[" + "".join(re.escape(char) for char in _TABLE) + "\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_ASCII_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
-# A word split by a hyphen at a line end ("develop-\nment"), or by pypdfium2's \x02 marker.
-_LINE_END_HYPHEN_RE = re.compile(r"(?<=[a-zà-ÿ])[-\x02][ \t]*\n[ \t]*(?=[a-zà-ÿ])")
-_STRAY_STX_RE = re.compile(r"\x02\s*")
-_HSPACE_RE = re.compile(r"[^\S\n]+")
-_EDGE_SPACE_RE = re.compile(r"(?m)^ +| +$")
+
+def _replace_special(match: re.Match[str]) -> str:
+    return _TABLE.get(match.group(), "")
+
+
+# --- line-level rules after NFKC --------------------------------------------------------------
+
+# A word split by a hyphen at a line end ("develop-\nment", or PDFium's marker with or without
+# the line break): joined when lower-case letters stand on both sides; otherwise the marker is
+# a plain hyphen ("Sarbanes-Oxley").
+_LOWER = "a-zß-öø-ÿ"
+# (Each alternative starts with its literal, so the engine can skip ahead to it.)
+_HYPHEN_JOIN_RE = re.compile(
+    rf"-(?<=[{_LOWER}]-)[ \t]*\n[ \t]*(?=[{_LOWER}])|\x02(?<=[{_LOWER}]\x02)[ \t]*\n?[ \t]*(?=[{_LOWER}])"
+)
+_HYPHEN_MARK_RE = re.compile(r"\x02[ \t]*(\n?)[ \t]*")
+_LEADING_BULLET_RE = re.compile(r"(?m)^(?:[*\-–][ \t]+|•[ \t]*)(?=\S)")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
 
-# Mojibake hints: UTF-8 read as cp1252/latin-1 ("NaÃ¯ve", "â€™"). ftfy is only asked when
-# one is present, because running it on every text would cost more than the rest of this
-# function together.
-_MOJIBAKE_RE = re.compile(
-    "[ÃÂâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-)
+# --- mojibake ---------------------------------------------------------------------------------
+
+# UTF-8 read as cp1252 (or latin-1): a lead byte shown as Â..ô followed by continuation
+# bytes shown as cp1252 characters 0x80-0xBF ("Ã©", "â€“"). Finding one is the hint that
+# the (slower) repair is needed.
+_CP1252_CONT = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
+_CONT = "[" + re.escape(_CP1252_CONT) + "\u0081\u008d\u008f\u0090\u009d]"
+_MOJIBAKE_RE = re.compile(f"[Â-ô]{_CONT}")
+_MOJIBAKE_SEQ_RE = re.compile(f"[Â-ß]{_CONT}|[à-ï]{_CONT}{{2}}|[ð-ô]{_CONT}{{3}}")
+# wkhtmltopdf drops the bytes cp1252 cannot show (0x81, 0x8D, 0x8F, 0x90, 0x9D), so some
+# sequences lose their last byte; the commonest ones, seen in the LiveCareer PDFs:
+_LOST_QUOTE_RE = re.compile("â€(?=[ \n)]|$)")  # ” = E2 80 9D
+_LOST_BULLET_RE = re.compile(f"â—(?!{_CONT})")  # ● = E2 97 8F
+_LOST_I_ACUTE_RE = re.compile("Ã(?<=[a-z]Ã)(?=[a-z])")  # í = C3 AD (the soft hyphen vanished)
+_MOJIBAKE_ANY_RE = re.compile(f"[Â-ô]{_CONT}|â€|â—|[a-z]Ã[a-z]")
 
 
 def normalize_text(text: str) -> str:
     """Normalise extracted text: Unicode compatibility forms and ligatures, mojibake, soft
     hyphens, control characters, bullets, words hyphenated across line ends, spacing."""
+    result = _normalize(text)
+    for _ in range(4):
+        if result.isascii() or not _MOJIBAKE_ANY_RE.search(result):
+            break
+        # Repairing can expose another layer of mojibake (text encoded twice, or characters
+        # the first pass joined), so a text that still shows a hint is passed through again
+        # until nothing changes.
+        again = _normalize(result)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _normalize(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():
+        if _ASCII_CONTROL_RE.search(text):
+            text = _SPECIAL_RE.sub(_replace_special, text)
+    else:
+        if _MOJIBAKE_ANY_RE.search(text):
+            text = _fix_mojibake(text)
+        text = _SPECIAL_RE.sub(_replace_special, text)
+        if not unicodedata.is_normalized("NFKC", text):
+            # (Compatibility forms and ligatures: "ﬁ" → "fi", full-width letters, NBSP → space.)
+            text = unicodedata.normalize("NFKC", text)
+            # NFKC can make a character the table replaces ("·" from the Greek ano teleia).
+            text = _SPECIAL_RE.sub(_replace_special, text)
+    if _HYPHEN_MARK in text:
+        text = _HYPHEN_JOIN_RE.sub("", text)
+        text = _HYPHEN_MARK_RE.sub(r"-\1", text)
+    elif "-" in text and "\n" in text:
+        text = _HYPHEN_JOIN_RE.sub("", text)
+    # White space: str.replace passes are much faster here than a regular expression.
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    text = text.replace(" \n", "\n").replace("\n ", "\n").strip()
+    if "•" in text or "- " in text or "* " in text or "– " in text:
+        text = _LEADING_BULLET_RE.sub("• ", text)
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES_RE.sub("\n\n", text)
+    return text
+
+
+def _fix_mojibake(text: str) -> str:
+    """Repair UTF-8 that was decoded as cp1252, line by line where a hint shows."""
+    text = _LOST_QUOTE_RE.sub("”", text)
+    text = _LOST_BULLET_RE.sub("•", text)
+    text = _LOST_I_ACUTE_RE.sub("í", text)
+    if not _MOJIBAKE_RE.search(text):
+        return text
+    for _ in range(3):  # each round undoes one layer of double encoding
+        fixed = _MOJIBAKE_SEQ_RE.sub(_decode_sequence, text)
+        if fixed == text:
+            break
+        text = fixed
     if _MOJIBAKE_RE.search(text):
-        import ftfy  # imported here only: most texts never need it
-
-        text = ftfy.fix_text(text, normalization="NFC")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_BULLET_TABLE)
-    text = _PRIVATE_USE_RE.sub(_private_use, text)
-    text = text.translate(_DROP)
-    text = _LINE_END_HYPHEN_RE.sub("", text)
-    text = _STRAY_STX_RE.sub("-", text)
-    text = _HSPACE_RE.sub(" ", text)
-    text = _EDGE_SPACE_RE.sub("", text)
-    text = _LEADING_BULLET_RE.sub("• ", text)
-    text = _MANY_NEWLINES_RE.sub("\n\n", text)
-    return text.strip()
+        text = "\n".join(_ftfy_line(line) if _MOJIBAKE_RE.search(line) else line for line in text.split("\n"))
+    return text
 
 
-def _private_use(m: re.Match[str]) -> str:
-    # An icon font glyph (phone, envelope, GitHub logo ...) carries no text.
-    return ""
+def _decode_sequence(match: re.Match[str]) -> str:
+    seq = match.group()
+    try:
+        raw = bytes(_cp1252_byte(char) for char in seq)
+        decoded = raw.decode("utf-8")
+    except (ValueError, UnicodeError):
+        return seq
+    # A C1 control or a lone combining mark is not what the writer meant: leave the text alone.
+    if len(decoded) != 1 or "\x80" <= decoded <= "\x9f" or unicodedata.combining(decoded):
+        return seq
+    return decoded
+
+
+def _cp1252_byte(char: str) -> int:
+    code = ord(char)
+    if code < 0x100:
+        return code
+    return char.encode("cp1252")[0]  # raises UnicodeError for characters cp1252 lacks
+
+
+def _ftfy_line(line: str) -> str:
+    import ftfy  # imported here only: most texts never need it
+
+    fixed: str = ftfy.fix_encoding(line)
+    return fixed

@@ -1,0 +1,423 @@
+"""PDF text extraction: pypdfium2 by default, pdfminer.six as a backend and as the fallback.
+
+pypdfium2 and pdfminer.six are imported here and nowhere else, lazily, so ``import skillmatch``
+stays fast. Page texts come back raw (``\\r\\n`` line ends, pdfium's U+FFFE hyphen marks);
+:func:`skillmatch.normalize.normalize_text` cleans them.
+
+Before either parser sees a file, :func:`check_inflated_size` bounds how far its compressed
+streams can expand: PDFium inflates a 2 MB stream of zeros into 2 GB of memory without
+complaint, so a decompression bomb must be refused before it is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import io
+import logging
+import re
+import struct
+import warnings
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import CorruptDocumentError, EmptyDocumentError, EncryptedDocumentError, LimitExceededError
+from .limits import Limits
+
+__all__ = ["BACKENDS", "PdfText", "check_inflated_size", "read_pdf"]
+
+BACKENDS = ("pypdfium2", "pdfminer")
+
+
+@dataclass
+class PdfText:
+    """What a backend read: one raw text per page read, and what went wrong on the way."""
+
+    pages: list[str]
+    page_count: int
+    backend: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_pdf(
+    data: bytes, *, name: str, limits: Limits, password: str | None = None, backend: str | None = None
+) -> PdfText:
+    """Extract the text of the first ``limits.max_pages`` pages of the PDF in ``data``.
+
+    With ``backend=None`` pypdfium2 reads the file and pdfminer.six takes over when pypdfium2
+    cannot open it or finds no text; a named backend is used alone.
+    """
+    check_inflated_size(data, name=name, limit=limits.max_unpacked_bytes)
+    if backend == "pdfminer":
+        return _read_pdfminer(data, name=name, limits=limits, password=password)
+    try:
+        result = _read_pdfium(data, name=name, limits=limits, password=password)
+    except _PdfiumOpenError as exc:
+        if backend == "pypdfium2":
+            raise CorruptDocumentError(f"not a readable PDF ({exc})", source=name) from exc
+        try:
+            fallback = _read_pdfminer(data, name=name, limits=limits, password=password)
+        except CorruptDocumentError as miner_exc:
+            raise CorruptDocumentError(
+                f"not a readable PDF (pypdfium2: {exc}; pdfminer.six: {miner_exc.message})", source=name
+            ) from exc
+        fallback.warnings.insert(0, f"pypdfium2 could not open the file ({exc}); read with pdfminer.six")
+        return fallback
+    if backend is None and not any(page.strip() for page in result.pages):
+        second: PdfText | None
+        try:
+            second = _read_pdfminer(data, name=name, limits=limits, password=password)
+        except (CorruptDocumentError, EmptyDocumentError):
+            second = None
+        if second is not None and any(page.strip() for page in second.pages):
+            second.warnings.insert(0, "pypdfium2 found no text; read with pdfminer.six")
+            return second
+    return result
+
+
+# --- decompression bombs -------------------------------------------------------------------
+
+# The keyword that opens a stream's data; "endstream" closes it and must not match. A stray
+# match (the word inside a string) only splits a region in two, which changes no bound.
+_STREAM_RE = re.compile(rb"stream(?<![A-Za-z]stream)")
+_OBJ_RE = re.compile(rb"\d+\s+\d+\s+obj\b")
+_IMAGE_RE = re.compile(rb"/Subtype\s*/Image\b")
+_FILTER_REF_RE = re.compile(rb"/Filter\s*\d+\s+\d+\s+R")
+# Two expanding filters in one /Filter array (bounded repeats: no backtracking blow-up).
+_CHAIN_RE = re.compile(rb"/Filter\s*\[[^\]]{0,200}?/(?:FlateDecode|Fl|LZWDecode|LZW)\b[^\]]{0,200}?/(?:Fl|LZW)")
+_EXPANDING_FILTER_RE = re.compile(rb"/(?:FlateDecode|Fl|LZWDecode|LZW)\b")
+# Output bytes per input byte, at most: deflate cannot beat 1032:1; LZW with 12-bit codes
+# emits at most 4096 bytes per code, about 2,731 per input byte.
+_FLATE_RATIO = 1032
+_LZW_RATIO = 2731
+_CHUNK = 1 << 16
+_OUT_CHUNK = 1 << 20
+
+
+def check_inflated_size(data: bytes, *, name: str, limit: int) -> int:
+    """Bound the decompressed size of the streams in a PDF; raise if it may exceed ``limit``.
+
+    A stream's bound is the length of the bytes up to the next stream times the worst ratio of
+    its filter, so a typical CV (under 100 KB) is cleared without inflating anything. Larger
+    files have their biggest Flate streams inflated (counted, never kept) until the bound fits
+    or the limit is hit. Streams with a filter chain (Flate inside Flate) or a filter given by
+    reference are always inflated, layer by layer. Image data is left out: neither PDFium nor
+    pdfminer.six decodes images to extract text. Returns the bound that was proved.
+    """
+    # Every stream has at most one expanding filter unless a chain or a filter by reference
+    # shows somewhere; then no stream can expand beyond the worst ratio times the file size.
+    ratio = _LZW_RATIO if b"LZW" in data else _FLATE_RATIO
+    if len(data) * ratio <= limit and not _CHAIN_RE.search(data) and not _FILTER_REF_RE.search(data):
+        return len(data) * ratio
+    starts = [m.end() for m in _STREAM_RE.finditer(data)]
+    if not starts:
+        return 0
+    ends = [*starts[1:], len(data)]
+    measurable: list[tuple[int, int]] = []  # (bound, start) of single-Flate streams
+    fixed = 0  # bounds that cannot be measured (LZW) and streams already measured
+    for start, end in zip(starts, ends, strict=True):
+        dictionary = _stream_dictionary(data, start)
+        if _IMAGE_RE.search(dictionary):
+            continue
+        filters = _EXPANDING_FILTER_RE.findall(dictionary)
+        if len(filters) > 1 or _FILTER_REF_RE.search(dictionary):
+            size = _inflated_size(data, start, limit + 1 - fixed, depth=3)
+            fixed += _LZW_RATIO * (end - start) if size is None else size
+            if fixed > limit:
+                raise _bomb_error(name, limit)
+        elif not filters:
+            fixed += end - start
+        elif filters[0].startswith(b"/LZW"):
+            fixed += _LZW_RATIO * (end - start)
+        else:
+            measurable.append((_FLATE_RATIO * (end - start), start))
+    total = fixed + sum(bound for bound, _ in measurable)
+    if total <= limit:
+        return total
+    measurable.sort(reverse=True)
+    unmeasured = total - fixed
+    for bound, start in measurable:
+        unmeasured -= bound
+        fixed += _inflated_size(data, start, limit + 1 - fixed, depth=1) or 0
+        if fixed > limit:
+            break
+        if fixed + unmeasured <= limit:
+            return fixed + unmeasured
+    raise _bomb_error(name, limit)
+
+
+def _bomb_error(name: str, limit: int) -> LimitExceededError:
+    return LimitExceededError(
+        f"PDF streams may decompress to more than max_unpacked_bytes={limit:,} bytes (a decompression bomb?)",
+        limit="max_unpacked_bytes",
+        source=name,
+    )
+
+
+def _stream_dictionary(data: bytes, start: int) -> bytes:
+    """The bytes from the ``N 0 obj`` that owns the stream at ``start`` up to its data."""
+    window = data[max(0, start - 4096) : start]
+    last = None
+    for last in _OBJ_RE.finditer(window):  # noqa: B007  (the last match is the one wanted)
+        pass
+    return window[last.end() :] if last is not None else window
+
+
+def _inflated_size(data: bytes, start: int, budget: int, *, depth: int) -> int | None:
+    """Bytes the zlib stream at ``data[start:]`` inflates to, counting at most ``budget``.
+
+    The stream ends where zlib says it does, not at the next ``stream`` keyword, so bytes that
+    spell "stream" inside compressed data cannot cut the count short. When the output itself
+    starts with a zlib header (a filter chain) its inflated size is counted instead, down to
+    ``depth`` layers. None when the data is not a zlib stream.
+    """
+    while start < len(data) and data[start] in b" \t\r\n\f\x00":
+        start += 1
+    if not _zlib_header(data[start : start + 2]):
+        return None
+    counter = _InflateCounter(budget, depth)
+    for pos in range(start, len(data), _CHUNK):
+        if counter.feed(data[pos : pos + _CHUNK]):
+            break
+    return counter.total
+
+
+def _zlib_header(two: bytes) -> bool:
+    return len(two) == 2 and two[0] & 0x0F == 8 and two[0] >> 4 <= 7 and (two[0] << 8 | two[1]) % 31 == 0
+
+
+class _InflateCounter:
+    """Counts what a zlib stream, fed piecewise, inflates to; nests for a filter chain."""
+
+    def __init__(self, budget: int, depth: int) -> None:
+        self.budget = budget
+        self.depth = depth
+        self.total = 0
+        self.inflater = zlib.decompressobj()
+        self.nested: _InflateCounter | None = None
+        self.started = False
+        self.done = False
+
+    def feed(self, data: bytes) -> bool:
+        """Inflate ``data``; True once the stream has ended or the budget is spent."""
+        pending = data
+        try:
+            while pending and not self.done:
+                out = self.inflater.decompress(pending, _OUT_CHUNK)
+                pending = self.inflater.unconsumed_tail
+                if out and not self.started:
+                    self.started = True
+                    if self.depth > 1 and _zlib_header(out[:2]):
+                        self.nested = _InflateCounter(self.budget, self.depth - 1)
+                if self.nested is not None:
+                    self.nested.feed(out)
+                    self.total = self.nested.total
+                else:
+                    self.total += len(out)
+                self.done = self.inflater.eof or self.total > self.budget
+        except zlib.error:
+            self.done = True  # a damaged stream: the parsers stop where zlib does
+        return self.done
+
+
+# --- pypdfium2 -----------------------------------------------------------------------------
+
+
+class _PdfiumOpenError(Exception):
+    """pypdfium2 could not open the document (for a reason other than a password)."""
+
+
+_PDFIUM_ERRORS = {1: "unknown error", 2: "file not found or unreadable", 3: "not a PDF or corrupted", 6: "page error"}
+
+# A page whose text objects hold about one glyph each (wkhtmltopdf, Qt and several HTML-to-PDF
+# converters draw every glyph on its own). PDFium drops the space glyphs of such pages and
+# guesses word gaps from glyph widths, gluing words ("WORKINGRF", "Officefor"): there the
+# gaps are measured again (see _respace).
+_GLYPH_OBJECTS_RATIO = 0.5
+# A gap wider than this share of the line height between two glyphs is a space. Measured on
+# LiveCareer (wkhtmltopdf) pages: gaps inside words stay under 0.04, word gaps start at 0.11.
+_SPACE_GAP = 0.07
+_WHITESPACE = frozenset(" \t\r\n\xa0")
+
+
+def _read_pdfium(data: bytes, *, name: str, limits: Limits, password: str | None) -> PdfText:
+    import pypdfium2  # noqa: F401  (initialises the PDFium library)
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None if password is None else password.encode("utf-8"))
+    if not doc:
+        code = pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            reason = "the password is wrong" if password else "it needs a password to open"
+            raise EncryptedDocumentError(f"PDF is encrypted and {reason}", source=name)
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedDocumentError("PDF uses an unsupported security handler", source=name)
+        raise _PdfiumOpenError(_PDFIUM_ERRORS.get(code, f"PDFium error {code}"))
+    result = PdfText(pages=[], page_count=0, backend="pypdfium2")
+    try:
+        page_count = pdfium_c.FPDF_GetPageCount(doc)
+        result.page_count = page_count
+        if page_count < 1:
+            raise _PdfiumOpenError("no pages")
+        chars = 0
+        for index in range(min(page_count, limits.max_pages)):
+            text = _pdfium_page_text(pdfium_c, doc, index)
+            if text is None:
+                result.warnings.append(f"page {index + 1} could not be read")
+                text = ""
+            chars += len(text)
+            if chars > limits.max_chars:
+                raise _chars_exceeded(name, limits)
+            result.pages.append(text)
+    finally:
+        pdfium_c.FPDF_CloseDocument(doc)
+    _warn_page_limit(result, limits)
+    return result
+
+
+def _pdfium_page_text(pdfium_c: Any, doc: Any, index: int) -> str | None:
+    page = pdfium_c.FPDF_LoadPage(doc, index)
+    if not page:
+        return None
+    try:
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            return None
+        try:
+            count = pdfium_c.FPDFText_CountChars(textpage)
+            if count <= 0:
+                return ""
+            buffer = (ctypes.c_ushort * (count + 1))()
+            written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+            text = ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", "replace")
+            if len(text) == count and pdfium_c.FPDFPage_CountObjects(page) > _GLYPH_OBJECTS_RATIO * count:
+                text = _respace(pdfium_c, textpage, text)
+            return text
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
+
+
+def _respace(pdfium_c: Any, textpage: Any, text: str) -> str:
+    """Put back the spaces PDFium lost between words on a glyph-per-object page.
+
+    One call per character is the cost (about 0.5 µs each), so the call goes through a bare
+    ctypes prototype and the box is unpacked from a float array, not read field by field.
+    """
+    get_box = _loose_char_box(pdfium_c)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    address = ctypes.addressof(box)
+    unpack = _FOUR_FLOATS.unpack_from
+    whitespace = _WHITESPACE
+    gap = _SPACE_GAP
+    parts: list[str] = []
+    last = 0
+    prev_right: float | None = None
+    for index, char in enumerate(text):
+        if char in whitespace:
+            prev_right = None
+            continue
+        get_box(handle, index, address)
+        left, top, right, bottom = unpack(box)
+        if prev_right is not None and left - prev_right > gap * (top - bottom):
+            parts.append(text[last:index])
+            last = index
+        prev_right = right
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return " ".join(parts)
+
+
+_FOUR_FLOATS = struct.Struct("4f")
+_BOX_FUNCTION: list[Any] = []
+
+
+def _loose_char_box(pdfium_c: Any) -> Any:
+    """``FPDFText_GetLooseCharBox`` as a prototype taking plain integers (no argument conversion)."""
+    if not _BOX_FUNCTION:
+        address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+        if address is None:  # pragma: no cover - the symbol is always there
+            raise RuntimeError("PDFium lacks FPDFText_GetLooseCharBox")
+        prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+        _BOX_FUNCTION.append(prototype(address))
+    return _BOX_FUNCTION[0]
+
+
+# --- pdfminer.six --------------------------------------------------------------------------
+
+
+def _read_pdfminer(data: bytes, *, name: str, limits: Limits, password: str | None) -> PdfText:
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    result = PdfText(pages=[], page_count=0, backend="pdfminer")
+    # pdfminer reports damage it recovers from as Python warnings and log records; neither is
+    # ours to show (the caller gets a typed error or the text).
+    with warnings.catch_warnings(), _quiet_logger("pdfminer"):
+        warnings.simplefilter("ignore")
+        try:
+            document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+            manager = PDFResourceManager(caching=True)
+            laparams = LAParams()
+            chars = 0
+            for index, page in enumerate(PDFPage.create_pages(document)):
+                result.page_count = index + 1
+                if index >= limits.max_pages:
+                    continue
+                out = io.StringIO()
+                device = TextConverter(manager, out, laparams=laparams)
+                try:
+                    PDFPageInterpreter(manager, device).process_page(page)
+                finally:
+                    device.close()
+                text = out.getvalue()
+                chars += len(text)
+                if chars > limits.max_chars:
+                    raise _chars_exceeded(name, limits)
+                result.pages.append(text)
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            reason = "the password is wrong" if password else "it needs a password to open"
+            raise EncryptedDocumentError(f"PDF is encrypted and {reason}", source=name) from exc
+        except LimitExceededError:
+            raise
+        except Exception as exc:  # pdfminer raises dozens of types (and KeyError, TypeError ...) on damage
+            raise CorruptDocumentError(
+                f"pdfminer.six cannot parse the PDF ({type(exc).__name__}: {exc})", source=name
+            ) from exc
+    if result.page_count == 0:
+        raise CorruptDocumentError("PDF has no pages", source=name)
+    _warn_page_limit(result, limits)
+    return result
+
+
+@contextlib.contextmanager
+def _quiet_logger(name: str) -> Iterator[None]:
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _chars_exceeded(name: str, limits: Limits) -> LimitExceededError:
+    return LimitExceededError(
+        f"extracted text is longer than max_chars={limits.max_chars:,} characters", limit="max_chars", source=name
+    )
+
+
+def _warn_page_limit(result: PdfText, limits: Limits) -> None:
+    if result.page_count > limits.max_pages:
+        result.warnings.append(
+            f"read the first {limits.max_pages} of {result.page_count} pages (max_pages={limits.max_pages})"
+        )
