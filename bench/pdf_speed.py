@@ -1,0 +1,165 @@
+"""PDF ms per page: skillmatch's ``read_document`` next to raw pypdfium2, pdfminer.six and pdftotext.
+
+    nice python bench/pdf_speed.py                 # 200 LiveCareer PDFs (seed 7) + the template CVs
+    nice python bench/pdf_speed.py --sample 50 --no-pdfminer
+    nice python bench/pdf_speed.py --corpora /path/to/corpora
+
+Every reader reads the same files in turn, file by file (not reader by reader), so that the
+load other processes put on the machine falls on all of them alike. pdftotext runs as a
+subprocess, as an application would call it, and only where poppler is installed. The same
+page count (from ``read_document``) divides every reader's time. Without the corpora the
+script prints why and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _corpora  # (bench/ is not a package)
+
+Reader = Callable[[Path], Any]
+
+
+def _ours(path: Path) -> int:
+    import skillmatch
+
+    return skillmatch.read_document(path).pages or 0
+
+
+def _pypdfium2(path: Path) -> None:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def _pdfminer(path: Path) -> None:
+    import warnings
+
+    from pdfminer.high_level import extract_text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        extract_text(path)
+
+
+def _pdftotext(path: Path) -> None:
+    subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False)
+
+
+def readers(*, pdfminer: bool = True) -> dict[str, Reader]:
+    """The readers to compare, by name; pdftotext only where it is installed."""
+    found: dict[str, Reader] = {"skillmatch.read_document": _ours, "pypdfium2 (raw text)": _pypdfium2}
+    if pdfminer:
+        found["pdfminer.six extract_text"] = _pdfminer
+    if shutil.which("pdftotext"):
+        found["pdftotext (poppler, subprocess)"] = _pdftotext
+    return found
+
+
+def run(
+    paths: Sequence[Path] | None = None,
+    *,
+    quick: bool = False,
+    pdfminer: bool = True,
+    corpus: str | None = None,
+) -> list[dict[str, Any]]:
+    """Time every reader on ``paths`` (by default a sample of the corpora); one dict per reader.
+
+    Each dict has ``backend``, ``ms_per_page``, ``pages``, ``files``, ``errors``,
+    ``median_ms_per_file``, ``ours`` (True for skillmatch) and ``corpus``. Returns ``[]`` when
+    there is nothing to measure.
+    """
+    if paths is None:
+        paths, corpus = default_paths(quick=quick)
+    if not paths:
+        return []
+    chosen = readers(pdfminer=pdfminer)
+    for reader in chosen.values():  # import everything and warm the caches before timing
+        with contextlib.suppress(Exception):  # a broken first file is counted below, not here
+            reader(paths[0])
+    seconds = dict.fromkeys(chosen, 0.0)
+    per_file: dict[str, list[float]] = {name: [] for name in chosen}
+    errors = dict.fromkeys(chosen, 0)
+    pages = 0
+    for path in paths:
+        for name, reader in chosen.items():
+            start = time.perf_counter()
+            try:
+                result = reader(path)
+            except Exception:
+                errors[name] += 1
+                result = None
+            elapsed = time.perf_counter() - start
+            seconds[name] += elapsed
+            per_file[name].append(elapsed)
+            if reader is _ours and isinstance(result, int):
+                pages += result
+    pages = max(pages, 1)
+    return [
+        {
+            "backend": name,
+            "ms_per_page": seconds[name] * 1000 / pages,
+            "pages": pages,
+            "files": len(paths),
+            "errors": errors[name],
+            "median_ms_per_file": statistics.median(per_file[name]) * 1000,
+            "ours": chosen[name] is _ours,
+            "corpus": corpus or "given PDFs",
+        }
+        for name in chosen
+    ]
+
+
+def default_paths(
+    *, quick: bool = False, sample: int | None = None, seed: int = 7, root: Path | None = None
+) -> tuple[list[Path], str]:
+    """A fixed-seed sample of the LiveCareer PDFs plus every template CV, or ``[]`` without corpora."""
+    root = root or _corpora.corpora_dir()
+    if root is None:
+        return [], ""
+    livecareer = sorted(pdf.path for pdf in _corpora.livecareer_pdfs(root))
+    count = sample if sample is not None else (40 if quick else 200)
+    chosen = random.Random(seed).sample(livecareer, min(count, len(livecareer)))
+    templates = _corpora.template_pdfs(root)
+    return [*chosen, *templates], f"{len(chosen)} LiveCareer + {len(templates)} template CVs"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpora", type=Path, help="the corpora folder (default: ../shared/corpora)")
+    parser.add_argument("--sample", type=int, default=200, help="LiveCareer PDFs to sample (default 200)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-pdfminer", action="store_true", help="skip pdfminer.six (about 25x slower)")
+    args = parser.parse_args(argv)
+    root = _corpora.require_corpora(args.corpora)
+    paths, corpus = default_paths(sample=args.sample, seed=args.seed, root=root)
+    results = run(paths, pdfminer=not args.no_pdfminer, corpus=corpus)
+    print(f"{corpus}: {results[0]['pages']} pages")
+    print(f"{'reader':<34} {'ms/page':>8} {'median ms/file':>15} {'errors':>7}")
+    for row in sorted(results, key=lambda r: r["ms_per_page"]):
+        print(f"{row['backend']:<34} {row['ms_per_page']:>8.2f} {row['median_ms_per_file']:>15.1f} {row['errors']:>7}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
