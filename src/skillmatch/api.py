@@ -60,6 +60,7 @@ COLUMNS = (
     "warnings",
     "kind",
     "pages",
+    "chars",
     "seconds",
     "match",
 )
@@ -81,6 +82,7 @@ class ScreenResult:
     years: float | None = None  # experience covered by dated roles
     kind: str | None = None
     pages: int | None = None
+    chars: int | None = None  # characters of text read (0 for a scan without a text layer)
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0  # time spent on this input (read, extract, score)
     #: How each requirement reads to a recruiter, by how it was met.
@@ -110,6 +112,7 @@ class ScreenResult:
             "warnings": "; ".join(self.warnings) or None,
             "kind": self.kind,
             "pages": self.pages,
+            "chars": self.chars,
             "seconds": self.seconds,
             "match": self.match,
         }
@@ -206,7 +209,7 @@ class _Screener:
         keep_profiles: bool,
     ) -> None:
         from .profile import extract_profile
-        from .scoring import score
+        from .scoring import compile_job
 
         if reader is None:
             from .documents import read_document
@@ -219,7 +222,9 @@ class _Screener:
         self.reader = reader
         self.keep_profiles = keep_profiles
         self._extract = extract_profile
-        self._score = score
+        # the job is compiled once (its skills' relatives looked up in the taxonomy), then
+        # every profile is scored against the compiled form
+        self._score = compile_job(job, taxonomy=taxonomy).score
 
     def warm_up(self) -> None:
         """Build the matcher now (in a worker, before it asks for work)."""
@@ -231,7 +236,7 @@ class _Screener:
         try:
             doc = self.reader(source, limits=self.limits)
             profile = self._extract(doc, taxonomy=self.taxonomy, as_of=self.as_of)
-            match = self._score(profile, self.job, taxonomy=self.taxonomy)
+            match = self._score(profile)
         except Exception as exc:
             # One bad file must not cost the batch: every failure becomes its row, a
             # library bug included (its class name in error_type says which it was).
@@ -258,6 +263,7 @@ def _ok_result(
         years=None if profile.total_months is None else round(profile.total_months / 12, 1),
         kind=doc.kind if doc else None,
         pages=doc.pages if doc else None,
+        chars=len(doc.text) if doc else None,
         warnings=warnings,
         seconds=seconds,
         matched=_labels(match, "matched", taxonomy),
@@ -283,6 +289,7 @@ def _error_result(source: str, exc: BaseException, seconds: float, doc: Document
         error_type=type(exc).__name__,
         kind=doc.kind if doc else None,
         pages=doc.pages if doc else None,
+        chars=len(doc.text) if doc else None,
         warnings=doc.warnings if doc else (),
         seconds=seconds,
     )
@@ -475,7 +482,7 @@ def results_frame(results: Sequence[ScreenResult], *, keep_profiles: bool = Fals
         values = [row[name] for row in rows]
         if name in _FLOAT_COLUMNS:
             columns[name] = pd.Series([math.nan if v is None else v for v in values], dtype="float64")
-        elif name == "pages":
+        elif name in ("pages", "chars"):
             columns[name] = pd.Series(values, dtype="Int64")
         else:
             columns[name] = pd.Series(values, dtype=object)
@@ -514,11 +521,12 @@ def screen_frame(
     import pandas as pd
 
     from .profile import extract_profile
-    from .scoring import score
+    from .scoring import compile_job
 
     if text_column not in frame.columns:
         raise KeyError(f"no column {text_column!r} in the frame (columns: {list(frame.columns)})")
     job = _coerce_job(job, taxonomy)
+    scorer = compile_job(job, taxonomy=taxonomy)
     results: list[ScreenResult] = []
     sources = [str(label) for label in frame.index]
     for source, text in zip(sources, frame[text_column].tolist(), strict=True):
@@ -529,7 +537,7 @@ def screen_frame(
             continue
         try:
             profile = extract_profile(text, taxonomy=taxonomy, as_of=as_of)
-            match = score(profile, job, taxonomy=taxonomy)
+            match = scorer.score(profile)
         except Exception as exc:  # one row's failure is that row's error, as in screen()
             results.append(_error_result(source, exc, time.perf_counter() - start))
             continue
