@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -242,7 +242,8 @@ _COMPOUND_AFTER_RE = re.compile(r"-(?P<w>[A-Za-z][a-z]+)\b")
 
 # A technical noun after the form: "Go developer", "Kafka streams", "Oracle DBA".
 _TECH_NOUN_AFTER_RE = re.compile(
-    r"[ \t]*[-/]?[ \t]*(?:(?P<strong>developers?|engineers?|programmers?|programming|code|codebase|coding|scripts?"
+    r"[ \t]*[-/]?[ \t]*(?:(?P<strong>(?<=-)(?:based|backed|powered|driven|managed|hosted|native|enabled"
+    r"|compatible|centric|first)|developers?|engineers?|programmers?|programming|code|codebase|coding|scripts?"
     r"|scripting|backend|back-end|apis?|sdks?|stack|language|lang|librar(?:y|ies)|frameworks?|routines"
     r"|goroutines|channels|compiler|runtime|repositor(?:y|ies)|repos?|cookbooks|manifests|playbooks|charts?"
     r"|database|databases|db|dba|queries|pl/sql|mvc|streams?|topics?|consumers?|producers?|brokers?|pipelines?"
@@ -296,14 +297,20 @@ _JOB_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP_RE = re.compile(
-    r"[ \t]*(?:[,;/|&+•·:()\-–][ \t]*)*(?:(?:and|or|with|plus|as well as|&)[ \t]+)?(?:[(][ \t]*)?",
+    r"[ \t]*(?:[,;/|&+•·:()\-–][ \t]*)*(?:(?:and|or|with|plus|as well as|&|in|on|via|using|into|from|to|over"
+    r"|under|behind)[ \t]+)?(?:[(][ \t]*)?",
     re.IGNORECASE,
 )
 _LIST_MARK_RE = re.compile(r"[,;|•·/]|^[ \t]*[•*\-–]")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#.]*")
 
 
-def judge(page: Page, hits: Sequence[HitLike], form_words: frozenset[str] = frozenset()) -> None:
+def judge(
+    page: Page,
+    hits: Sequence[HitLike],
+    form_words: frozenset[str] = frozenset(),
+    linked: Collection[tuple[str, str]] = frozenset(),
+) -> None:
     """Accept or reject each candidate in place, recording the reason."""
     text = page.text
     if page.urls():
@@ -336,19 +343,32 @@ def judge(page: Page, hits: Sequence[HitLike], form_words: frozenset[str] = froz
     while changed and pending:
         changed = False
         for h in list(pending):
-            if h.tags_only:
+            if h.tags_only or h not in pending:
                 continue
-            reason = _next_to_skill(page, h, by_line[text.rfind("\n", 0, h.start)])
+            line_hits = by_line[text.rfind("\n", 0, h.start)]
+            reason = _next_to_skill(page, h, line_hits)
             if reason:
                 _accept(h, reason, 0.85)
                 pending.remove(h)
+                changed = True
+                continue
+            other = _next_to_linked(page, h, line_hits, pending, linked)
+            if other is not None:
+                _accept(h, f"listed with the related {text[other.start : other.end]!r}", 0.8)
+                _accept(other, f"listed with the related {text[h.start : h.end]!r}", 0.8)
+                pending.remove(h)
+                pending.remove(other)
                 changed = True
     for h in pending:
         line_hits = by_line[text.rfind("\n", 0, h.start)]
         if h.tags_only:
             reason = _tag_line(page, h, line_hits)
         else:
-            reason = _skills_section_item(page, h, hits) or _tag_line(page, h, line_hits)
+            reason = (
+                _skills_section_item(page, h, hits)
+                or _tag_line(page, h, line_hits)
+                or _technical_sentence(page, h, line_hits)
+            )
         if reason:
             _accept(h, reason, 0.8)
         elif h.tags_only:
@@ -433,6 +453,8 @@ def _technical_form(page: Page, h: HitLike, form_words: frozenset[str]) -> str |
         ):
             return f"followed by libraries or tools ({m.group().strip()!r})"
     m = _TECH_NOUN_AFTER_RE.match(text, h.version_end, le)
+    if written.islower() and is_english(written):
+        m = None  # "reporting pipeline", "spring menu": a lower-case word before a noun
     if m and (m["strong"] or not is_english(written.casefold())):
         return f"followed by a technical word ({m.group().strip()!r})"
     return None
@@ -478,21 +500,73 @@ def _cue_before(page: Page, h: HitLike) -> str | None:
     return f"after {' '.join(m.group().split())!r}"
 
 
+def _neighbours(h: HitLike, line_hits: Sequence[HitLike]) -> list[tuple[HitLike, int, int]]:
+    """The mentions right before and right after ``h`` on its line, with the gap between.
+
+    Nested mentions ("AWS" inside "AWS Lambda") are skipped: the outer one is the neighbour.
+    """
+    before = [o for o in line_hits if o is not h and o.end <= h.start]
+    after = [o for o in line_hits if o is not h and o.start >= h.end]
+    out = []
+    if before:
+        prev = max(before, key=lambda o: (o.end, o.end - o.start))
+        out.append((prev, prev.version_end, h.start))
+    if after:
+        nxt = min(after, key=lambda o: (o.start, o.start - o.end))
+        out.append((nxt, h.version_end, nxt.start))
+    return out
+
+
 def _next_to_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:
     text = page.text
-    i = next(k for k, other in enumerate(line_hits) if other is h)
-    for j in (i - 1, i + 1):
-        if not 0 <= j < len(line_hits):
-            continue
-        other = line_hits[j]
-        if not other.accepted:
-            continue
-        lo, hi = (other.version_end, h.start) if j < i else (h.version_end, other.start)
-        if lo > hi:
+    for other, lo, hi in _neighbours(h, line_hits):
+        if not other.accepted or lo > hi:
             continue
         m = _LIST_GAP_RE.match(text, lo, hi)
         if m is not None and m.end() == hi and (hi - lo) <= 20:
             return f"listed with {text[other.start : other.end]!r}"
+    return None
+
+
+def _next_to_linked(
+    page: Page,
+    h: HitLike,
+    line_hits: Sequence[HitLike],
+    pending: Sequence[HitLike],
+    linked: Collection[tuple[str, str]],
+) -> HitLike | None:
+    """A pending neighbour in the same list whose skill the taxonomy links to this one."""
+    text = page.text
+    for other, lo, hi in _neighbours(h, line_hits):
+        if other not in pending or other.tags_only or (h.skill_id, other.skill_id) not in linked:
+            continue
+        m = _LIST_GAP_RE.match(text, lo, hi) if lo <= hi else None
+        if m is not None and m.end() == hi and hi - lo <= 20:
+            return other
+    return None
+
+
+# A preposition right before the form: "baked with Packer", "tracked in Sentry".
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:with|from|in|on|using|via|by|into|onto|to|through|behind|over|under)[ \t]+$", re.IGNORECASE
+)
+
+
+def _technical_sentence(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:
+    """A capitalised form after a preposition, in a sentence that names other technologies."""
+    text = page.text
+    written = text[h.start : h.end]
+    if not written[:1].isupper() or (written.isupper() and len(written) <= 2):
+        return None
+    ls = page.line(h.start, h.end)[0]
+    if not _PREPOSITION_BEFORE_RE.search(text, max(ls, h.start - 12), h.start):
+        return None
+    stop = _SENTENCE_END_RE.search(text, h.end)
+    start = max(text.rfind(". ", ls, h.start) + 1, ls)
+    end = len(text) if stop is None else stop.start()
+    for o in line_hits:
+        if o is not h and o.accepted and not o.ambiguous and start <= o.start < end:
+            return f"in a sentence about {text[o.start : o.end]!r}"
     return None
 
 
@@ -679,7 +753,7 @@ def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
         m = _POST_HEDGE_RE.match(text, h.version_end)
         if m:
             _hedge(h, m.group().strip(" \t(-–:"))
-        ls = text.rfind("\n", 0, h.start) + 1
+        ls = _clause_window_start(text, h.start)
         ws = max(ls, h.start - _CUE_WINDOW)
         if _CUE_WORDS.isdisjoint(page.key[ws : h.start].split("\x01")):
             continue
@@ -693,6 +767,17 @@ def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
 
 
 _CUE_WINDOW = 100
+# Where a window for cues may start: a blank line, a new bullet, or a line after a full stop.
+# A plain line break is a soft wrap ("I have no experience\nwith Kubernetes").
+_HARD_BREAK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[•*\-–>])|[.;!?:][ \t]*\n")
+
+
+def _clause_window_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _CUE_WINDOW)
+    start = lo
+    for m in _HARD_BREAK_RE.finditer(text, lo, pos):
+        start = m.end()
+    return start
 
 
 def _window_cues(page: Page, ws: int, we: int, window_hits: Sequence[HitLike]) -> None:
@@ -771,6 +856,13 @@ FOREIGN_TRIGGERS = (
     "sourcing",
     "placed",
     "headhunt",
+    "filled",
+    "staffed",
+    "advert",
+    "job ads",
+    "job specs",
+    "job descriptions",
+    "job postings",
     "syllabus",
     "curriculum",
     "course",
@@ -801,12 +893,13 @@ _FOREIGN_RE = re.compile(
     # a recruiter's lists: "technologies I hired for", "placed Python developers", "recruited 40 engineers"
     r"(?:technologies|skills|roles|positions|stacks?)\s+(?:i|we)\s+(?:have\s+)?(?:hired|recruited|sourced"
     r"|placed|recruit|hire|source)(?:\s+for)?"
-    r"|(?:placed|hired|recruited|sourced|headhunted|recruiting|hiring|sourcing)\b[^.;\n]{0,60}?"
+    r"|(?:placed|hired|recruited|sourced|headhunted|recruiting|hiring|sourcing|filled|staffed)\b[^.;\n]{0,60}?"
     r"\b(?:developers|engineers|candidates|consultants|contractors|specialists|professionals|architects|talent"
     r"|hires|roles|positions|people|staff)\b"
     r"|(?:hired|recruited|recruiting|sourced|sourcing|hiring)\s+for\b"
     # quoted job ads ("an advert asking for", "the job description below")
     r"|job\s+(?:description|posting|ad|advert)\s+(?:quoted|below|follows)"
+    r"|(?:job\s+)?(?:adverts?|advertisements?|ads|postings|specs|descriptions)\s+for\b"
     r"|(?:asking|looking|calling)\s+for\b|requiring\b"
     # course plans and modules not yet taken
     r"|course\s+(?:plan|outline|syllabus|content)|syllabus|curriculum\s+(?:covered|included|includes|covers)"
@@ -818,7 +911,9 @@ _FOREIGN_RE = re.compile(
 _AD_NOUN_BEFORE_RE = re.compile(
     r"\b(?:advert|advertisement|ad|posting|vacancy|job|role|position|listing|opening)s?[ \t]+$", re.IGNORECASE
 )
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+# The end of a sentence: a full stop, or a line break that is not a soft wrap (the next
+# line does not go on in lower case).
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n(?![ \t]*[a-z(])")
 
 
 def _foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
@@ -836,10 +931,13 @@ def _foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
         ad_verb = m.group().lower().startswith(("asking", "looking", "calling", "requiring"))
         if ad_verb and not _AD_NOUN_BEFORE_RE.search(text, max(0, a - 30), a):
             continue  # "looking for", "requiring" that are not about a job ad
-        # The rest of the sentence; a list introduced by a colon runs to the paragraph's end.
+        # The rest of the sentence; a list introduced by a colon, or by a cue that ends its
+        # line ("TECHNOLOGIES I RECRUIT FOR"), runs to the end of the paragraph.
         stop = _SENTENCE_END_RE.search(text, m.end())
         end = len(text) if stop is None else stop.start()
-        if text[m.end() : end].lstrip().startswith(":") or (stop is not None and text[end - 1 : end] == ":"):
+        line_end = text.find("\n", m.end())
+        rest_of_line = text[m.end() : len(text) if line_end < 0 else line_end].strip(" \t:.-–")
+        if text[m.end() : end].lstrip().startswith(":") or text[end - 1 : end] == ":" or not rest_of_line:
             para = text.find("\n\n", m.end())
             end = len(text) if para < 0 else para
         scopes.append((m.start(), end, " ".join(m.group().split())))

@@ -240,6 +240,7 @@ class SkillExtractor:
         self._keys: dict[str, str] = {}  # norm_key -> skill id
         fuzzy_targets: dict[str, str] = {}
         english = english_words()
+        self._form_by_key: dict[str, _Form] = {}
         for sf in taxonomy.surface_forms():
             key = norm_key(sf.text)
             tokens, seps = _tokens(sf.text)
@@ -257,9 +258,10 @@ class SkillExtractor:
                 case_sensitive=sf.case_sensitive,
                 needs_dot=sf.text.startswith("."),
                 squeezed=squeezed,
-                version_tail=tokens[-1][-1].isalpha() and len(key) >= 3 and not sf.ambiguous,
+                version_tail=not tokens[-1][-1].isdigit() and len(key) >= 3 and not sf.ambiguous,
                 plain_word=key in english and not taxonomy[sf.skill_id].name.islower(),
             )
+            self._form_by_key.setdefault(key, form)
             for variant, pattern in _variants(form, tokens, seps):
                 word = _GAP + variant
                 if word in seen:
@@ -281,6 +283,25 @@ class SkillExtractor:
                 automaton.add_word(word, -len(trigger))
         automaton.make_automaton()
         self._automaton = automaton
+        # "Java/J2EE", "C#.NET", "UNIX/Linux": aliases of one skill that name two. A match
+        # is credited as its parts, so both skills count.
+        self._composites: set[tuple[str, str]] = set()
+        for form in self._form_by_key.values():
+            parts = self._parts(form.text)
+            if (
+                parts
+                and form.skill_id in {f.skill_id for _, _, f in parts}
+                and len({f.skill_id for _, _, f in parts}) > 1
+            ):
+                self._composites.add((form.skill_id, form.text))
+        # Skills linked in the taxonomy (parent, child, related): two ambiguous forms of
+        # linked skills listed together support each other ("Elixir and Phoenix").
+        self._linked: set[tuple[str, str]] = set()
+        self._parents: dict[str, tuple[str, ...]] = {skill.id: skill.parents for skill in taxonomy}
+        for skill in taxonomy:
+            for other in (*skill.parents, *skill.related):
+                self._linked.add((skill.id, other))
+                self._linked.add((other, skill.id))
         self._words = frozenset(self._form_words)
         self._typos = TypoIndex(fuzzy_targets, self._words)
 
@@ -309,7 +330,7 @@ class SkillExtractor:
         key = key_string(text)
         page = ctx.Page(text, key, sections, kind)
         hits = self._candidates(text, key, page.triggers)
-        ctx.judge(page, hits, self._words)
+        ctx.judge(page, hits, self._words, self._linked)
         hits.extend(self._typo_hits(text, key, hits, page))
         hits.sort(key=lambda h: h.start)
         ctx.apply_cues(page, hits)
@@ -391,8 +412,99 @@ class SkillExtractor:
                     hit.version_end = m.end()
             if not hit.version_end:
                 hit.version_end = end
-            hits.append(hit)
+            if (p.form.skill_id, p.form.text) in self._composites:
+                hits.extend(self._split_composite(text, hit))
+            else:
+                hits.append(hit)
+                if p.split == 0 and " " in text[start:end]:
+                    hits.extend(self._named_inside(text, hit, p.form))
         return hits
+
+    def _named_inside(self, text: str, hit: _Hit, form: _Form) -> list[_Hit]:
+        """Skills a multi-word match names inside it: "AWS" in "AWS Lambda", "Spring" in
+        "Spring MVC", "microservices" in "Spring Boot microservices".
+
+        The longest leading and the longest trailing words that are a form of another skill
+        count as mentions of that skill (an ambiguous form only when it names a parent of
+        the matched skill: "Spring" in "Spring MVC", never "Go" in "Go Kit").
+        """
+        written = text[hit.start : hit.end]
+        cuts = [m.start() for m in re.finditer(" ", written)]
+        parents = self._parents.get(form.skill_id, ())
+        out: list[_Hit] = []
+        taken = 0
+        for i in reversed(range(len(cuts))):  # the longest prefix first
+            sub = self._sub_form(text, hit.start, hit.start + cuts[i], form, parents)
+            if sub is not None:
+                out.append(sub)
+                taken = hit.start + cuts[i]
+                break
+        for cut in cuts:  # the longest suffix first
+            if hit.start + cut + 1 < taken:
+                continue
+            sub = self._sub_form(text, hit.start + cut + 1, hit.end, form, parents)
+            if sub is not None:
+                out.append(sub)
+                break
+        return out
+
+    def _sub_form(self, text: str, start: int, end: int, form: _Form, parents: tuple[str, ...]) -> _Hit | None:
+        inner = self._form_by_key.get(norm_key(text[start:end]))
+        if inner is None or inner.skill_id == form.skill_id or (inner.needs_dot and text[start - 1 : start] != "."):
+            return None
+        if inner.ambiguous and inner.skill_id not in parents:
+            return None
+        if inner.case_sensitive and not self._case_ok(text, start, end, inner):
+            return None
+        sub = _Hit(start, end, None, inner.skill_id)
+        sub.reason = f"exact match (named in {form.text!r})"
+        sub.version_end = end
+        return sub
+
+    def _parts(self, written: str, offset: int = 0) -> list[tuple[int, int, _Form]] | None:
+        """The forms a slash- or dot-joined text is made of ("C#" + ".NET"), or None."""
+        if "/" not in written and "." not in written[1:]:
+            return None
+        out: list[tuple[int, int, _Form]] = []
+        for chunk in re.finditer(r"[^/]+", written):
+            form = self._form_by_key.get(norm_key(chunk.group()))
+            if form is not None and "/" in written:
+                out.append((offset + chunk.start(), offset + chunk.end(), form))
+                continue
+            # "C#.NET": split before a dot that starts a form of its own (".NET"), never
+            # inside "Node.js" or "ASP.NET"
+            m = re.search(r"(?<=.)\.", chunk.group())
+            if m is None:
+                return None
+            cut = chunk.start() + m.start()
+            left = self._form_by_key.get(norm_key(written[chunk.start() : cut]))
+            right = self._form_by_key.get(norm_key(written[cut : chunk.end()]))
+            if left is None or right is None or not right.needs_dot:
+                return None
+            out.append((offset + chunk.start(), offset + cut, left))
+            out.append((offset + cut, offset + chunk.end(), right))
+        return out if len(out) > 1 else None
+
+    def _split_composite(self, text: str, hit: _Hit) -> list[_Hit]:
+        """A composite match ("Java/J2EE") as one hit per part, or the hit itself."""
+        parts = self._parts(text[hit.start : hit.end], hit.start)
+        if not parts:
+            return [hit]
+        out = []
+        for start, end, form in parts:
+            if form.case_sensitive and not self._case_ok(text, start, end, form):
+                continue
+            part = _Hit(start, end, None, form.skill_id, ambiguous=form.ambiguous)
+            part.flagged = form.ambiguous
+            part.method = hit.method
+            part.confidence = hit.confidence
+            part.reason = f"{hit.reason} (part of {text[hit.start : hit.end]!r})"
+            part.version_end = end
+            out.append(part)
+        if out:
+            out[-1].version = hit.version
+            out[-1].version_end = hit.version_end
+        return out or [hit]
 
     @staticmethod
     def _case_ok(text: str, start: int, end: int, form: _Form) -> bool:

@@ -226,20 +226,14 @@ def _classify(head: str, colon: bool) -> str | None:
         name = _compose(words)
         if name is None:
             return None
-    # Case style: headings are capitalised; a lower-case line is a heading only with a colon
-    # or when it is exactly a known heading phrase.
+    # Case style: headings are capitalised ("SKILLS", "Work History", "Work experience"); a
+    # lower-case line is a heading only with a colon or when it is exactly a heading phrase.
     letters = [c for c in head if c.isalpha()]
     if not letters:
         return None
-    if not (head.isupper() or _title_case(head) or colon or phrase in HEADINGS):
+    if not (head.isupper() or head[:1].isupper() or colon or phrase in HEADINGS):
         return None
     return name
-
-
-def _title_case(head: str) -> bool:
-    words = [w for w in re.split(r"[\s/&,()\-]+", head) if w]
-    small = {"and", "of", "the", "in", "for", "on", "at", "to", "a", "an", "or", "&"}
-    return bool(words) and all(w[0].isupper() or w.casefold() in small for w in words)
 
 
 def _compose(words: list[str]) -> str | None:
