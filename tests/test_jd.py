@@ -486,3 +486,12 @@ def test_one_item_per_line_without_bullets() -> None:
     ]
     job = grouped(text)
     assert job.requirements[2].source_text == "Experience with Docker and Kubernetes in production"
+
+
+def test_abbreviations_do_not_end_an_item() -> None:
+    text = "Engineer\nRequirements\nStandard tools (eg. Docker, Kubernetes) and Python. Go is a plus.\n"
+    assert reqs(grouped(text)) == [
+        (("docker", "kubernetes"), "required", None),
+        (("python",), "required", None),
+        (("go",), "preferred", None),
+    ]

@@ -6,12 +6,13 @@ import json
 import random
 import sys
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from skillmatch.models import Job, Mention, Profile, Requirement, Skill, SkillEvidence
+from skillmatch.models import Job, Mention, Profile, Requirement, Role, Skill, SkillEvidence
 from skillmatch.scoring import DEFAULT_MODEL, ProfileMatrix, ScoringModel, compile_job, score, score_many
 from skillmatch.taxonomy import Taxonomy
 
@@ -93,7 +94,7 @@ def test_required_weighs_more_than_preferred() -> None:
 
 
 def test_weight_multiplies_points() -> None:
-    j = job(Requirement(("python",), weight=3), Requirement(("go",)))
+    j = job(Requirement(("python",), weight=3), Requirement(("redis",)))
     m = score(profile(evidence("python")), j, taxonomy=TAX)
     assert [r.possible for r in m.results] == [30.0, 10.0]
     assert m.score == 75.0
@@ -115,11 +116,16 @@ def test_any_of_takes_the_best_skill() -> None:
         ("docker", "podman", "related", 0.5),
         ("postgresql", "mysql", "sibling", 0.4),
         ("postgresql", "sql", "parent", 0.35),
+        ("java", "go", "category", 0.2),  # another language
+        ("kafka", "redis", None, 0.0),  # nothing in common
     ],
 )
-def test_partial_credit_through_the_taxonomy(required: str, have: str, relation: str, coverage: float) -> None:
+def test_partial_credit_through_the_taxonomy(required: str, have: str, relation: str | None, coverage: float) -> None:
     m = score(profile(evidence(have)), job(Requirement((required,))), taxonomy=TAX)
     result = m.results[0]
+    if relation is None:
+        assert (result.status, m.score) == ("missing", 0.0)
+        return
     assert result.status == "partial"  # never a full match
     assert result.relation == relation
     assert dict(result.factors)["coverage"] == coverage
@@ -128,9 +134,13 @@ def test_partial_credit_through_the_taxonomy(required: str, have: str, relation:
 
 
 def test_siblings_must_share_a_category() -> None:
-    # Django and Go share no parent; Django and PostgreSQL share none either: both missing
-    m = score(profile(evidence("django")), job(Requirement(("postgresql",))), taxonomy=TAX)
+    # Flask and PostgreSQL share no parent or category: missing
+    m = score(profile(evidence("flask")), job(Requirement(("postgresql",))), taxonomy=TAX)
     assert m.results[0].status == "missing"
+    # Django and Flask share a parent (Python) and a category: siblings
+    assert score(profile(evidence("flask")), job(Requirement(("django",))), taxonomy=TAX).results[0].relation == (
+        "sibling"
+    )
 
 
 def test_exact_beats_partial_when_both_present() -> None:
@@ -184,17 +194,47 @@ def test_factors_multiply_to_points() -> None:
     assert [name for name, _ in r.factors] == ["coverage", "years", "recency", "strength", "confidence"]
 
 
-def test_overall_experience_line() -> None:
-    j = job(Requirement(("python",)), min_years=5)
-    m = score(profile(evidence("python"), total_months=30), j, taxonomy=TAX)
-    overall = m.results[-1]
+def role(start: tuple[int, int], end: tuple[int, int]) -> Role:
+    return Role(date(*start, 1), date(*end, 1), False, "", "", 0, 0, 0, 1)
+
+
+def in_roles(skill: str, roles: tuple[int, ...], **kw: Any) -> SkillEvidence:
+    """Evidence mentioned once in each of ``roles`` (indexes into the profile's roles)."""
+    name = TAX[skill].name
+    mentions = tuple(Mention(skill, 10 * r, 10 * r + len(name), name, "experience", role=r) for r in roles)
+    return SkillEvidence(TAX[skill], mentions, months=kw.get("months"), last_used=kw.get("last_used"), strength=1.0)
+
+
+def test_overall_experience_counts_roles_using_the_jobs_skills() -> None:
+    j = job(Requirement(("python",)), Requirement(("kafka",), kind="preferred"), min_years=5)
+    roles = (role((2010, 1), (2014, 12)), role((2015, 1), (2017, 12)), role((2018, 1), (2019, 12)))
+    # Python in the first role, Kafka in the third; the second (a chef's job) does not count
+    p = Profile(
+        skills=(in_roles("python", (0,), months=60), in_roles("kafka", (2,), months=24)),
+        roles=roles,
+        total_months=120,
+        as_of=AS_OF,
+    )
+    overall = score(p, j, taxonomy=TAX).results[-1]
     assert overall.requirement.skills == ()
-    assert overall.status == "partial"
-    assert overall.months == 30
     assert "5+ years" in overall.requirement.label
-    none = score(profile(evidence("python"), total_months=None), j, taxonomy=TAX).results[-1]
-    assert none.note == "no dated roles found"
-    assert run(profile(evidence("python"), total_months=80), j) == 100.0
+    assert (overall.status, overall.months) == ("matched", 84)
+    assert "in roles using the job's skills" in overall.note
+    short = Profile(skills=(in_roles("kafka", (2,), months=24),), roles=roles, total_months=120, as_of=AS_OF)
+    partial = score(short, j, taxonomy=TAX).results[-1]
+    assert (partial.status, partial.months) == ("partial", 24)
+    assert partial.points == pytest.approx(10 * (0.4 + 0.6 * 24 / 60))
+
+
+def test_overall_experience_without_the_jobs_skills_or_dates() -> None:
+    j = job(Requirement(("python",)), min_years=5)
+    chef = score(profile(evidence("redis"), total_months=200), j, taxonomy=TAX).results[-1]
+    assert (chef.status, chef.points, chef.months) == ("missing", 0.0, None)
+    undated = score(profile(evidence("python", months=None)), j, taxonomy=TAX).results[-1]
+    assert undated.status == "partial"
+    assert undated.points == pytest.approx(10 * DEFAULT_MODEL.years_unknown)
+    stated = score(profile(evidence("python", months=96)), j, taxonomy=TAX).results[-1]
+    assert (stated.status, stated.months) == ("matched", 96)
 
 
 def test_missing_knockout_caps_the_score() -> None:
@@ -206,6 +246,8 @@ def test_missing_knockout_caps_the_score() -> None:
         Requirement(("git",)),
     )
     m = score(profile(evidence("python"), evidence("go"), evidence("docker"), evidence("git")), j, taxonomy=TAX)
+    # Docker is only a category peer of Kubernetes: points, but the must-have is still missing
+    assert m.results[0].relation == "category"
     assert m.capped
     assert m.score == DEFAULT_MODEL.knockout_cap
     assert "Kubernetes" in m.notes[0] or "kubernetes" in m.notes[0]
@@ -264,7 +306,7 @@ def test_compiled_job_targets() -> None:
 
 def test_custom_model() -> None:
     model = ScoringModel(required_points=1.0, preferred_points=1.0)
-    j = job(Requirement(("python",)), Requirement(("go",), kind="preferred"))
+    j = job(Requirement(("python",)), Requirement(("redis",), kind="preferred"))
     assert score(profile(evidence("python")), j, taxonomy=TAX, model=model).score == 50.0
 
 
@@ -381,7 +423,7 @@ def test_worked_example_of_the_readme() -> None:
         ),
     )
     p = profile(
-        evidence("python", months=60, last_used=date(2024, 6, 1)),
+        evidence("python", months=40, last_used=date(2024, 6, 1)),
         evidence("amazon-eks", months=18, last_used=date(2024, 6, 1)),
         evidence("mysql", months=24, last_used=date(2016, 6, 1), strength=0.5, section="skills"),
         total_months=40,
@@ -398,3 +440,26 @@ def test_worked_example_of_the_readme() -> None:
     assert m.score == 76.85
     without_python = profile(*(e for e in p.skills if e.skill.id != "python"), total_months=40)
     assert score(without_python, j, taxonomy=TAX).score == 35.0
+
+
+def test_score_many_equals_score_with_roles() -> None:
+    rng = random.Random(11)
+    ps = []
+    for _ in range(400):
+        roles = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(2000 * 12, 2023 * 12)
+            end = min(start + rng.randint(0, 80), 2024 * 12 + 5)
+            roles.append(role((start // 12, start % 12 + 1), (end // 12, end % 12 + 1)))
+        skills = []
+        for sid in rng.sample(IDS, rng.randint(0, 8)):
+            used = tuple(sorted(rng.sample(range(len(roles)), rng.randint(0, len(roles)))))
+            skills.append(in_roles(sid, used, months=rng.choice([None, rng.randint(1, 150)])))
+        ps.append(Profile(skills=tuple(skills), roles=tuple(roles), total_months=None, as_of=AS_OF))
+    matrix = ProfileMatrix.from_profiles(ps)
+    for j in (
+        job(Requirement(("python",), min_years=3), Requirement(("sql",)), min_years=4),
+        job(Requirement(("kubernetes", "docker")), Requirement(("kafka",), kind="preferred"), min_years=8),
+        job(Requirement(("java",)), min_years=1),
+    ):
+        assert score_many(matrix, j, taxonomy=TAX) == [score(p, j, taxonomy=TAX).score for p in ps]

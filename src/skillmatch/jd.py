@@ -190,7 +190,7 @@ _LINKING_WORDS = frozenset(
 )
 _ITEM_STARTS = frozenset({"with", "in", "of", "using", "on", "at", "building", "designing", "working"})
 _SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)")
-_ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "incl", "approx", "esp", "min", "max", "yrs", "no", "e.g.", "i.e.")
+_ABBREVIATION_RE = re.compile(r"\b(?:e\.\s?g|i\.\s?e|eg|ie|etc|vs|incl|approx|esp|min|max|yrs|no)$")
 
 # -- phrases inside an item --------------------------------------------------------
 _PREFERRED_RE = re.compile(
@@ -235,7 +235,7 @@ _GENERAL_EXPERIENCE_RE = re.compile(
 _OR_GAP_RE = re.compile(r"^[\s,(]*(?:/|\||\bor\b|\band/or\b|\bnor\b)[\s,)]*(?:\w+\s+){0,2}?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"^[\s,]+$")
 _EXAMPLE_CUES = (
-    r"such as|e\.\s?g\.?|for example|for instance|like|incl(?:uding|\.)?"
+    r"such as|e\.?\s?g\.?|for example|for instance|like|incl(?:uding|\.)?"
     r"|especially|ideally|preferably|particularly|i\.\s?e\.?"
 )
 _EXAMPLES_GAP_RE = re.compile(
@@ -244,7 +244,7 @@ _EXAMPLES_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 _ANY_OF_CUE_RE = re.compile(
-    r"\b(?:one\s+of|any\s+of|at\s+least\s+one(?:\s+of)?|either|such\s+as|e\.\s?g\.?|for\s+example|like)[\s,:(]*$",
+    r"\b(?:one\s+of|any\s+of|at\s+least\s+one(?:\s+of)?|either|such\s+as|e\.?\s?g\.?|for\s+example|like)[\s,:(]*$",
     re.IGNORECASE,
 )
 _AND_RE = re.compile(r"\s*(?:and|&|\+)\s*", re.IGNORECASE)
@@ -488,8 +488,8 @@ def _items(text: str, block: _Block) -> list[tuple[int, int]]:
     for p_start, p_end in paragraphs:
         s = p_start
         for m in _SENTENCE_END_RE.finditer(text, p_start, p_end):
-            before = text[max(p_start, m.start() - 6) : m.start()].lower()
-            if any(before.endswith(a) for a in _ABBREVIATIONS) or (m.start() > 0 and text[m.start() - 1].isdigit()):
+            before = text[max(p_start, m.start() - 8) : m.start()].lower()
+            if _ABBREVIATION_RE.search(before) or (m.start() > 0 and text[m.start() - 1].isdigit()):
                 continue
             items.append((s, m.end()))
             s = m.end()

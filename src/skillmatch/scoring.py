@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from .dates import month_index
 from .models import Job, Match, MatchStatus, Mention, Profile, Requirement, RequirementResult, SkillEvidence
 from .taxonomy import Taxonomy, load_taxonomy
+from .timeline import skill_timeline
 
 if TYPE_CHECKING:  # numpy is imported only by the batch path
     import numpy as np
@@ -62,8 +63,12 @@ __all__ = [
 #: The ``schema`` of ``Match.to_dict()``; the number changes when a field changes meaning.
 MATCH_SCHEMA_VERSION = "skillmatch.match/1"
 
+#: Roles per profile the batch form tracks (a bit each in an int64); later roles still
+#: count through each skill's own months.
+_MAX_ROLES = 63
+
 #: Relation of the candidate's skill to the required one, best first.
-RELATIONS = ("exact", "child", "related", "sibling", "parent")
+RELATIONS = ("exact", "child", "related", "sibling", "parent", "category")
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,14 @@ class ScoringModel:
     overall_points: float = 10.0  # the "N+ years of experience" line, when the job has one
     knockout_cap: float = 35.0  # the best score a candidate missing a knock-out can get
     coverage: Mapping[str, float] = field(
-        default_factory=lambda: {"exact": 1.0, "child": 0.75, "related": 0.5, "sibling": 0.4, "parent": 0.35}
+        default_factory=lambda: {
+            "exact": 1.0,
+            "child": 0.75,
+            "related": 0.5,
+            "sibling": 0.4,
+            "parent": 0.35,
+            "category": 0.2,
+        }
     )
     years_floor: float = 0.4  # share kept by a candidate with the skill but far fewer years
     years_unknown: float = 0.7  # the skill is there but no dated role says for how long
@@ -149,6 +161,8 @@ class ScoringJob:
         for req in job.requirements:
             base = model.required_points if req.kind == "required" else model.preferred_points
             compiled.append(_CompiledRequirement(req, base * req.weight, _targets(req, taxonomy, model)))
+        #: every skill that meets some requirement: the experience the overall line counts
+        self.relevant = frozenset(t.skill_id for c in compiled for t in c.targets)
         if job.min_years:
             years = job.min_years
             overall = Requirement(
@@ -182,12 +196,13 @@ class ScoringJob:
         for creq in self.requirements:
             req = creq.requirement
             if not req.skills:
-                result = self._overall(creq, profile)
+                result = self._overall(creq, profile, have)
             else:
                 result = self._requirement(creq, have, as_of)
             results.append(result)
             total += result.points
-            if req.knockout and result.status == "missing":
+            # a must-have is met by the skill or a close relative, not by a category peer
+            if req.knockout and not any(t.relation != "category" and t.skill_id in have for t in creq.targets):
                 capped_by.append(req.label or " or ".join(req.skills))
         raw = total / self.possible * 100.0 if self.possible > 0 else 0.0
         value = _round2(raw)
@@ -249,25 +264,46 @@ class ScoringJob:
             note=_note(target, evidence, req, self.taxonomy),
         )
 
-    def _overall(self, creq: _CompiledRequirement, profile: Profile) -> RequirementResult:
+    def _overall(
+        self,
+        creq: _CompiledRequirement,
+        profile: Profile,
+        have: Mapping[str, SkillEvidence],
+    ) -> RequirementResult:
+        """The "N+ years of experience" line: months of roles that use any of the job's skills.
+
+        A chef's ten years do not count towards a backend job: the months are the union of
+        the dated roles that mention a skill meeting some requirement (or the longest months
+        of one such skill, when that is more, e.g. a stated "Python (8 years)").
+        """
         req = creq.requirement
         min_years = req.min_years or 0.0
-        months = profile.total_months
-        factor = self.model.years_factor(months, min_years)
+        relevant = [have[s] for s in sorted(self.relevant & have.keys())]
+        months = _relevant_months(profile, relevant)
         status: MatchStatus
-        if months is None:
-            status, note = "partial", "no dated roles found"
-        elif months >= 12 * min_years:
-            status, note = "matched", f"{_years(months)} of dated experience"
+        # an undated skill is worth "years unknown"; taking the larger of the two keeps
+        # the score from dropping when a dated skill is added
+        undated = any(e.months is None for e in relevant)
+        if not relevant:
+            factor, status, note = 0.0, "missing", "none of the job's skills found"
+        elif months is None:
+            factor = self.model.years_unknown
+            status, note = "partial", "the job's skills are in no dated role"
         else:
-            status, note = "partial", f"{_years(months)} of dated experience, {min_years:g} asked"
+            factor = self.model.years_factor(months, min_years)
+            if undated:
+                factor = max(factor, self.model.years_unknown)
+            status = "matched" if months >= 12 * min_years else "partial"
+            note = f"{_years(months)} in roles using the job's skills"
+            if status == "partial":
+                note += f", {min_years:g} years asked"
         return RequirementResult(
             requirement=req,
             status=status,
             points=creq.possible * factor,
             possible=creq.possible,
             months=months,
-            factors=(("years", factor),),
+            factors=(("years", factor),) if relevant else (),
             note=note,
         )
 
@@ -285,13 +321,15 @@ class ScoringJob:
         for creq in self.requirements:
             req = creq.requirement
             if not req.skills:
-                months = matrix.total_months
+                present, undated, months = self._relevant_matrix(matrix)
                 known = months >= 0
-                factor = np.full(n, model.years_unknown)
+                factor = np.where(present, model.years_unknown, 0.0)
                 min_years = req.min_years or 0.0
                 factor[known] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
                     1.0, months[known] / (12 * min_years)
                 )
+                both = known & undated
+                factor[both] = np.maximum(factor[both], model.years_unknown)
                 total += creq.possible * factor
                 continue
             coverage = np.zeros(len(creq.targets) + 1)
@@ -319,13 +357,70 @@ class ScoringJob:
                 np.maximum.at(best, rows[sel], credit)
             total += creq.possible * best
             if req.knockout:
-                capped |= best == 0.0
+                close = np.zeros(n, dtype=bool)
+                strong = np.array([t.relation != "category" for t in creq.targets] + [False])
+                close[rows[sel & strong[np.maximum(which, 0)]]] = True
+                capped |= ~close
         if self.possible <= 0:
             return np.zeros(n)
         raw = total / self.possible * 100.0
         scores: npt.NDArray[np.float64] = np.floor(raw * 100.0 + 0.5) / 100.0
         scores[capped] = np.minimum(scores[capped], model.knockout_cap)
         return scores
+
+    def _relevant_matrix(
+        self, matrix: ProfileMatrix
+    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+        """Per profile: has any of the job's skills; has one undated; months as :func:`_relevant_months`."""
+        import numpy as np
+
+        n = len(matrix)
+        wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
+        for skill_id in self.relevant:
+            col = matrix.vocabulary.get(skill_id)
+            if col is not None:
+                wanted[col] = True
+        sel = wanted[matrix.skills]
+        rows = matrix.rows[sel]
+        present = np.zeros(n, dtype=bool)
+        present[rows] = True
+        undated = np.zeros(n, dtype=bool)
+        undated[rows[matrix.months[sel] < 0]] = True
+        longest = np.full(n, -1.0)
+        np.maximum.at(longest, rows, matrix.months[sel])
+        # union of the selected roles' months, per profile
+        masks = np.zeros(n, dtype=np.int64)
+        np.bitwise_or.at(masks, rows, matrix.role_masks[sel])
+        chosen = ((masks[matrix.role_rows] >> matrix.role_bits) & 1) == 1
+        r_rows = matrix.role_rows[chosen]
+        r_start = matrix.role_starts[chosen]
+        r_end = matrix.role_ends[chosen]
+        union = np.full(n, -1.0)
+        if len(r_rows):
+            order = np.lexsort((r_start, r_rows))
+            r_rows, r_start, r_end = r_rows[order], r_start[order], r_end[order]
+            big = np.int64(1 << 32)  # rows ascend, so a running max of row*big+end stays within a row
+            running = np.maximum.accumulate(r_rows * big + r_end)
+            before = np.concatenate(([np.int64(-1)], running[:-1]))
+            same_row = (before // big) == r_rows
+            previous_end = np.where(same_row, before - r_rows * big, np.int64(-(1 << 40)))
+            length = np.maximum(0, r_end - np.maximum(r_start, previous_end + 1) + 1)
+            sums = np.bincount(r_rows, weights=length, minlength=n)
+            has_roles = np.zeros(n, dtype=bool)
+            has_roles[r_rows] = True
+            union[has_roles] = sums[has_roles]
+        return present, undated, np.maximum(union, longest)
+
+
+def _relevant_months(profile: Profile, relevant: Sequence[SkillEvidence]) -> int | None:
+    """Union of the months of the roles mentioning these skills, or their longest months."""
+    roles = {m.role for e in relevant for m in e.mentions if m.role is not None and m.role < _MAX_ROLES}
+    roles = {r for r in roles if r < len(profile.roles)}
+    union = skill_timeline(profile.roles, roles)[0] if roles else None
+    longest = max((e.months for e in relevant if e.months is not None), default=None)
+    if union is None:
+        return longest
+    return union if longest is None else max(union, longest)
 
 
 def _factors(
@@ -378,6 +473,7 @@ def _note(target: _Target, evidence: SkillEvidence, req: Requirement, taxonomy: 
             "parent": "more general than",
             "sibling": "an alternative to",
             "related": "related to",
+            "category": "in the same category as",
         }[target.relation]
         parts.append(f"{mine} is {kind} {wanted}")
     if req.min_years:
@@ -406,7 +502,9 @@ def _targets(req: Requirement, taxonomy: Taxonomy, model: ScoringModel) -> tuple
     best: dict[str, _Target] = {}
 
     def offer(skill_id: str, relation: str, via: str) -> None:
-        coverage = model.coverage[relation]
+        coverage = model.coverage.get(relation, 0.0)
+        if coverage <= 0:
+            return
         seen = best.get(skill_id)
         if seen is None or coverage > seen.coverage:
             best[skill_id] = _Target(skill_id, relation, coverage, via)
@@ -426,8 +524,27 @@ def _targets(req: Requirement, taxonomy: Taxonomy, model: ScoringModel) -> tuple
                     offer(sibling, "sibling", wanted)
         for ancestor in taxonomy.ancestors(wanted):
             offer(ancestor, "parent", wanted)
+        if model.coverage.get("category"):
+            for peer in _by_category(taxonomy).get(category, ()):
+                if peer != wanted:
+                    offer(peer, "category", wanted)
     order = {r: i for i, r in enumerate(RELATIONS)}
     return tuple(sorted(best.values(), key=lambda t: (order[t.relation], t.skill_id)))
+
+
+_CATEGORY_INDEX: dict[int, tuple[Taxonomy, dict[str, tuple[str, ...]]]] = {}
+
+
+def _by_category(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """Skill ids per category, built once per taxonomy object."""
+    cached = _CATEGORY_INDEX.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        index: dict[str, list[str]] = {}
+        for skill in taxonomy:
+            index.setdefault(skill.category, []).append(skill.id)
+        cached = (taxonomy, {c: tuple(ids) for c, ids in index.items()})
+        _CATEGORY_INDEX[id(taxonomy)] = cached
+    return cached[1]
 
 
 @lru_cache(maxsize=1)
@@ -498,8 +615,15 @@ class ProfileMatrix:
         strength: npt.NDArray[np.float64],
         confidence: npt.NDArray[np.float64],
         total_months: npt.NDArray[np.float64],
+        role_masks: npt.NDArray[np.int64] | None = None,
+        role_rows: npt.NDArray[np.int64] | None = None,
+        role_bits: npt.NDArray[np.int64] | None = None,
+        role_starts: npt.NDArray[np.int64] | None = None,
+        role_ends: npt.NDArray[np.int64] | None = None,
         model: ScoringModel = DEFAULT_MODEL,
     ) -> None:
+        import numpy as np
+
         self.vocabulary = dict(vocabulary)
         self.rows = rows
         self.skills = skills
@@ -508,6 +632,14 @@ class ProfileMatrix:
         self.strength = strength
         self.confidence = confidence
         self.total_months = total_months
+        empty = np.zeros(0, dtype=np.int64)
+        #: per (profile, skill): a bit per role (index < 63) whose text mentions the skill
+        self.role_masks = role_masks if role_masks is not None else np.zeros(len(rows), dtype=np.int64)
+        #: per role: its profile's row, its index in ``Profile.roles``, first and last month index
+        self.role_rows = role_rows if role_rows is not None else empty
+        self.role_bits = role_bits if role_bits is not None else empty
+        self.role_starts = role_starts if role_starts is not None else empty
+        self.role_ends = role_ends if role_ends is not None else empty
         self.model = model
 
     def __len__(self) -> int:
@@ -531,13 +663,29 @@ class ProfileMatrix:
         strength: list[float] = []
         confidence: list[float] = []
         totals: list[float] = []
+        masks: list[int] = []
+        role_rows: list[int] = []
+        role_bits: list[int] = []
+        role_starts: list[int] = []
+        role_ends: list[int] = []
         recency_of = model.recency_factor
         strength_of = model.strength_factor
         confidence_of = model.confidence_factor
         for row, profile in enumerate(profiles):
             as_of = profile.as_of or today
             totals.append(-1.0 if profile.total_months is None else float(profile.total_months))
+            for k, role in enumerate(profile.roles[:_MAX_ROLES]):
+                role_rows.append(row)
+                role_bits.append(k)
+                role_starts.append(month_index(role.start))
+                role_ends.append(month_index(role.end))
+            n_roles = min(len(profile.roles), _MAX_ROLES)
             for e in profile.skills:
+                mask = 0
+                for m in e.mentions:
+                    if m.role is not None and m.role < n_roles:
+                        mask |= 1 << m.role
+                masks.append(mask)
                 col = vocabulary.setdefault(e.skill.id, len(vocabulary))
                 rows.append(row)
                 skills.append(col)
@@ -554,6 +702,11 @@ class ProfileMatrix:
             strength=np.array(strength, dtype=np.float64),
             confidence=np.array(confidence, dtype=np.float64),
             total_months=np.array(totals, dtype=np.float64),
+            role_masks=np.array(masks, dtype=np.int64),
+            role_rows=np.array(role_rows, dtype=np.int64),
+            role_bits=np.array(role_bits, dtype=np.int64),
+            role_starts=np.array(role_starts, dtype=np.int64),
+            role_ends=np.array(role_ends, dtype=np.int64),
             model=model,
         )
 
