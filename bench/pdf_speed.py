@@ -94,7 +94,13 @@ def run(
     if not paths:
         return []
     chosen = readers(pdfminer=pdfminer)
-    for reader in chosen.values():  # import everything and warm the caches before timing
+    # Import everything and warm the caches before timing: read_document imports pdfminer.six
+    # for some files only (TeX fonts without a ToUnicode map), which would charge one file.
+    import pdfminer.pdfdocument
+    import pdfminer.pdfinterp
+    import pdfminer.pdfpage
+
+    for reader in chosen.values():
         with contextlib.suppress(Exception):  # a broken first file is counted below, not here
             reader(paths[0])
     seconds = dict.fromkeys(chosen, 0.0)

@@ -510,3 +510,26 @@ def test_template_cvs_two_column_reading_order(corpora_dir: Path) -> None:
     sidebar = sm.read_document(base / "latexcv" / "sidebarleft" / "main.pdf").text
     assert sidebar.index("Django 5+ yrs") < sidebar.index("ILYA RUMYANTSEV") < sidebar.index("WORK EXPERIENCE")
     assert "specialized both in automation and in custom application development" in sidebar
+
+
+@pytest.mark.corpus
+def test_template_cvs_ligatures_from_tex_fonts(corpora_dir: Path) -> None:
+    # These TeX fonts have no ToUnicode map: PDFium gives raw codes for ff/fi/fl/ffi, which are
+    # recovered from the fonts' glyph names.
+    base = corpora_dir / "template_cvs" / "latexcv"
+    text = sm.read_document(base / "sidebar" / "main.pdf").text
+    assert "Scientific Employee" in text
+    assert "flexible assessment framework" in text
+    text = sm.read_document(base / "templates" / "infographics" / "main.pdf").text
+    assert "Stackoverflow" in text
+    assert "Office" in text
+
+
+@pytest.mark.corpus
+def test_livecareer_words_are_not_glued(corpora_dir: Path) -> None:
+    # wkhtmltopdf draws every glyph as its own object and PDFium drops the space glyphs.
+    path = corpora_dir / "livecareer_pdfs" / "data" / "INFORMATION-TECHNOLOGY" / "10265057.pdf"
+    text = sm.read_document(path).text
+    assert text.startswith("WORKING RF SYSTEMS ENGINEER\nQualifications\nMicrosoft office/Office for Mac")
+    assert "Programming language: C/C++, Python, Java" in text
+    assert "Â" not in text

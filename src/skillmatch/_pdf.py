@@ -21,6 +21,7 @@ import warnings
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .errors import CorruptDocumentError, EmptyDocumentError, EncryptedDocumentError, LimitExceededError
@@ -273,6 +274,9 @@ def _read_pdfium(data: bytes, *, name: str, limits: Limits, password: str | None
             result.pages.append(text)
     finally:
         pdfium_c.FPDF_CloseDocument(doc)
+    suspects = {index: codes for index, page in enumerate(result.pages) if (codes := _unmapped_codes(page))}
+    if suspects:
+        _recover_ligatures(data, result.pages, suspects, password)
     _warn_page_limit(result, limits)
     return result
 
@@ -304,8 +308,13 @@ def _pdfium_page_text(pdfium_c: Any, doc: Any, index: int) -> str | None:
 def _respace(pdfium_c: Any, textpage: Any, text: str) -> str:
     """Put back the spaces PDFium lost between words on a glyph-per-object page.
 
-    One call per character is the cost (about 0.5 µs each), so the call goes through a bare
-    ctypes prototype and the box is unpacked from a float array, not read field by field.
+    The gap after a glyph is the distance to the next glyph's origin less the glyph's advance.
+    The advance in the font's widths can be wrong (wkhtmltopdf's "f" claims 0.53 em where it is
+    drawn 0.33 em wide, hiding the space in "of the"), so each glyph's advance is also learnt
+    from the page: the lower quartile of the distances after it, most of which are inside
+    words. A glyph is keyed by its character and its box width, which differ between fonts and
+    sizes. One PDFium call per character is the cost (about 0.5 µs), so the call goes through a
+    bare ctypes prototype and the box is unpacked from a float array.
     """
     get_box = _loose_char_box(pdfium_c)
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
@@ -313,20 +322,43 @@ def _respace(pdfium_c: Any, textpage: Any, text: str) -> str:
     address = ctypes.addressof(box)
     unpack = _FOUR_FLOATS.unpack_from
     whitespace = _WHITESPACE
-    gap = _SPACE_GAP
-    parts: list[str] = []
-    last = 0
-    prev_right: float | None = None
+    # For each glyph followed directly by another on the same line: its index, the step to the
+    # next origin, its key (character, width) and the line height.
+    indexes: list[int] = []
+    step_list: list[float] = []
+    keys: list[tuple[str, float]] = []
+    heights: list[float] = []
+    steps: dict[tuple[str, float], list[float]] = {}
+    prev_index = -2
+    prev_left = prev_width = prev_height = 0.0
     for index, char in enumerate(text):
         if char in whitespace:
-            prev_right = None
             continue
         get_box(handle, index, address)
         left, top, right, bottom = unpack(box)
-        if prev_right is not None and left - prev_right > gap * (top - bottom):
-            parts.append(text[last:index])
-            last = index
-        prev_right = right
+        if prev_index == index - 1:
+            step = left - prev_left
+            key = (text[prev_index], prev_width)  # (the width is rounded below: boxes are float32)
+            indexes.append(prev_index)
+            step_list.append(step)
+            keys.append(key)
+            heights.append(prev_height)
+            if step > 0:
+                if key in steps:
+                    steps[key].append(step)
+                else:
+                    steps[key] = [step]
+        prev_index, prev_left, prev_width, prev_height = index, left, round(right - left, 2), top - bottom
+    advance = {key: sorted(values)[len(values) // 4] for key, values in steps.items() if len(values) >= 4}
+    gap = _SPACE_GAP
+    parts: list[str] = []
+    last = 0
+    for index, step, key, height in zip(indexes, step_list, keys, heights, strict=True):
+        width = key[1]
+        learnt = advance.get(key, width)
+        if step - (learnt if learnt < width else width) > gap * height:
+            parts.append(text[last : index + 1])
+            last = index + 1
     if not parts:
         return text
     parts.append(text[last:])
@@ -346,6 +378,91 @@ def _loose_char_box(pdfium_c: Any) -> Any:
         prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
         _BOX_FUNCTION.append(prototype(address))
     return _BOX_FUNCTION[0]
+
+
+# --- glyphs PDFium could not map ---------------------------------------------------------
+
+# A font without a ToUnicode map whose encoding PDFium cannot read (TeX's Type 1 fonts) makes
+# PDFium emit the raw character code: the ligatures ff, fi, fl, ffi, ffl come out as control
+# characters ("Scienti\x1cc", "\x1dexible", "Air\x1dow"), which normalisation would drop.
+# pdfminer.six reads the glyph names from the embedded font program, so for the pages that
+# show such codes between letters it tells which text each code stands for.
+_UNMAPPED_RE = re.compile(r"(?<=[^\W\d_])(?:[\x0b\x0c\x0e-\x1f]|\r(?!\n))|(?:[\x0b\x0c\x0e-\x1f]|\r(?!\n))(?=[^\W\d_])")
+
+
+def _unmapped_codes(text: str) -> frozenset[int]:
+    if not _UNMAPPED_RE.search(text):
+        return frozenset()
+    return frozenset(ord(match.group()) for match in _UNMAPPED_RE.finditer(text))
+
+
+def _recover_ligatures(
+    data: bytes, pages: list[str], suspects: dict[int, frozenset[int]], password: str | None
+) -> None:
+    """Replace the raw codes on the ``suspects`` pages by the letters pdfminer.six finds for them."""
+    import unicodedata
+
+    try:
+        found = _codes_by_pdfminer(data, suspects, password)
+    except Exception:  # the PDF is damaged in a way pdfminer cannot read: keep PDFium's text
+        return
+    for index, mapping in found.items():
+        table = {}
+        for code, texts in mapping.items():
+            letters = {unicodedata.normalize("NFKC", text) for text in texts}
+            letters = {text for text in letters if text.isalpha() and len(text) <= 3}
+            if len(letters) == 1:  # the page's fonts agree on what the code is
+                table[chr(code)] = letters.pop()
+        if table:
+            pages[index] = _UNMAPPED_RE.sub(partial(_lookup, table), pages[index])
+
+
+def _lookup(table: dict[str, str], match: re.Match[str]) -> str:
+    return table.get(match.group(), match.group())
+
+
+def _codes_by_pdfminer(
+    data: bytes, suspects: dict[int, frozenset[int]], password: str | None
+) -> dict[int, dict[int, set[str]]]:
+    """For each suspect page, what each code is in each of the page's fonts (by glyph name).
+
+    Only the fonts are loaded; the page's content is not interpreted.
+    """
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    result: dict[int, dict[int, set[str]]] = {}
+    with warnings.catch_warnings(), _quiet_logger("pdfminer"):
+        warnings.simplefilter("ignore")
+        document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+        manager = PDFResourceManager(caching=True)
+        last = max(suspects)
+        for index, page in enumerate(PDFPage.create_pages(document)):
+            if index > last:
+                break
+            if index not in suspects:
+                continue
+            mapping: dict[int, set[str]] = {}
+            fonts = resolve1(resolve1(page.resources or {}).get("Font")) or {}
+            for spec in fonts.values() if isinstance(fonts, dict) else ():
+                objid = spec.objid if isinstance(spec, PDFObjRef) else None
+                font_dict = resolve1(spec)
+                if not isinstance(font_dict, dict):
+                    continue
+                try:
+                    font = manager.get_font(objid, font_dict)
+                except Exception:  # an unreadable font: the others may still tell
+                    continue
+                for code in suspects[index]:
+                    try:
+                        mapping.setdefault(code, set()).add(font.to_unichr(code))
+                    except Exception:  # PDFUnicodeNotDefined: this font has no name for the code
+                        continue
+            result[index] = mapping
+    return result
 
 
 # --- pdfminer.six --------------------------------------------------------------------------
