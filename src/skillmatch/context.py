@@ -197,6 +197,13 @@ _DATE_AFTER_RE = re.compile(
     r"|lamb|vegetables|chicken|internship)\b)",
     re.IGNORECASE,
 )
+# A function word right after the form: "Less than 1 year", "Go to market", "Spring is here".
+_FUNCTION_WORD_AFTER_RE = re.compile(
+    r"[ \t]+(?:than|is|was|are|were|be|been|has|have|had|of|the|a|an|my|your|our|their|it|this|that|these"
+    r"|those|you|we|me|him|her|them|us|ahead|away|back|out|up|down)\b"
+)
+# A US state code after a city: "Towson, MD", "Phoenix, AZ" (the form is the state).
+_CITY_BEFORE_RE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
 _SEASON_BEFORE_RE = re.compile(r"\b(?:fall|summer|winter|autumn)\s*(?:/|,|&|and)\s*$", re.IGNORECASE)
 _LETTER_BEFORE_RE = re.compile(
     r"\b(?:grades?|graded|gpa|score[sd]?|marks?|result|class|division|band|level|tier|type|vitamin|plan"
@@ -308,7 +315,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#.]*")
 def judge(
     page: Page,
     hits: Sequence[HitLike],
-    form_words: frozenset[str] = frozenset(),
+    form_keys: frozenset[str] = frozenset(),
     linked: Collection[tuple[str, str]] = frozenset(),
 ) -> None:
     """Accept or reject each candidate in place, recording the reason."""
@@ -321,14 +328,14 @@ def judge(
     for h in hits:
         if not h.accepted or not h.ambiguous:
             continue
-        reason = _hard_reject(page, h, form_words)
+        reason = _hard_reject(page, h, form_keys)
         if reason:
             _reject(h, reason)
             continue
         if h.tags_only:
             reason = None
         else:
-            reason = _technical_form(page, h, form_words) or _label_line(page, h, hits) or _cue_before(page, h)
+            reason = _technical_form(page, h, form_keys) or _label_line(page, h, hits) or _cue_before(page, h)
         if reason:
             _accept(h, reason, 0.9)
         else:
@@ -388,7 +395,7 @@ def _reject(h: HitLike, reason: str) -> None:
     h.reason = f"rejected: {reason}"
 
 
-def _hard_reject(page: Page, h: HitLike, form_words: frozenset[str]) -> str | None:
+def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str]) -> str | None:
     text = page.text
     ls, le = page.line(h.start, h.end)
     written = text[h.start : h.end]
@@ -400,8 +407,12 @@ def _hard_reject(page: Page, h: HitLike, form_words: frozenset[str]) -> str | No
     if h.version and _YEAR_RE.fullmatch(h.version):
         h.version = None  # "Spring 2019" is a date, not a version
         h.version_end = h.end
+    if _FUNCTION_WORD_AFTER_RE.match(text, after_pos, le):
+        return f"followed by {_FUNCTION_WORD_AFTER_RE.match(text, after_pos, le).group().strip()!r}"  # type: ignore[union-attr]
     if _DATE_AFTER_RE.match(text, after_pos, le) or _SEASON_BEFORE_RE.search(before):
         return f"part of a date or season ({_snippet(text, h.start, h.end)!r})"
+    if len(written) == 2 and written.isupper() and _CITY_BEFORE_RE.search(before):
+        return f"a state after a city ({_snippet(text, h.start, h.end)!r})"
     if len(written) == 1:
         if _LETTER_BEFORE_RE.search(before) or _LETTER_AFTER_RE.match(text, after_pos, le):
             return f"a grade, label or initial ({_snippet(text, h.start, h.end)!r})"
@@ -414,16 +425,16 @@ def _hard_reject(page: Page, h: HitLike, form_words: frozenset[str]) -> str | No
     if _PLACE_AFTER_RE.match(text, after_pos, le):
         return f"a place name ({_snippet(text, h.start, h.end)!r})"
     m = _COMPOUND_AFTER_RE.match(text, after_pos, le) if len(written) == 1 else None
-    if m and m["w"].casefold() not in form_words:
+    if m and m["w"].casefold() not in form_keys:
         return f"part of a compound word ({_snippet(text, h.start, m.end(), 0)!r})"
     if written[:1].isupper():
         m = _CAP_WORD_AFTER_RE.match(text, after_pos, le)
-        if m and m["w"].casefold() not in form_words and not _NAME_OK_AFTER_RE.fullmatch(m["w"]):
+        if m and m["w"].casefold() not in form_keys and not _NAME_OK_AFTER_RE.fullmatch(m["w"]):
             return f"part of a longer name ({_snippet(text, h.start, m.end(), 0)!r})"
         if _TITLE_BEFORE_RE.search(before) and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
             return f"part of a name or job title ({_snippet(text, h.start, h.end)!r})"
         m = _CAP_WORD_BEFORE_RE.search(before)
-        if m and m["w"].casefold() not in form_words and m["w"].casefold() not in _NOT_NAME_BEFORE:
+        if m and m["w"].casefold() not in form_keys and m["w"].casefold() not in _NOT_NAME_BEFORE:
             noun = _TECH_NOUN_AFTER_RE.match(text, after_pos, le)
             if not (noun and noun["strong"]):
                 return f"part of a longer name ({m['w']} {written!r})"
@@ -438,7 +449,7 @@ def _snippet(text: str, start: int, end: int, width: int = 12) -> str:
     return " ".join(text[max(0, start - width) : end + width].split())
 
 
-def _technical_form(page: Page, h: HitLike, form_words: frozenset[str]) -> str | None:
+def _technical_form(page: Page, h: HitLike, form_keys: frozenset[str]) -> str | None:
     text = page.text
     le = page.line(h.start, h.end)[1]
     written = text[h.start : h.end]
@@ -448,8 +459,7 @@ def _technical_form(page: Page, h: HitLike, form_words: frozenset[str]) -> str |
     if m:
         idents = _IDENT_RE.findall(m["c"])
         if idents and any(
-            w.casefold() in form_words or (w.islower() and not is_english(w) and len(w) >= 4) or "_" in w
-            for w in idents
+            w.casefold() in form_keys or (w.islower() and not is_english(w) and len(w) >= 4) or "_" in w for w in idents
         ):
             return f"followed by libraries or tools ({m.group().strip()!r})"
     m = _TECH_NOUN_AFTER_RE.match(text, h.version_end, le)
@@ -523,8 +533,11 @@ def _next_to_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str 
         if not other.accepted or lo > hi:
             continue
         m = _LIST_GAP_RE.match(text, lo, hi)
-        if m is not None and m.end() == hi and (hi - lo) <= 20:
-            return f"listed with {text[other.start : other.end]!r}"
+        if m is None or m.end() != hi or hi - lo > 20:
+            continue
+        if not text[lo:hi].strip() and text[h.start : h.end].islower():
+            continue  # "XML requests": a word after a name is not a list without a separator
+        return f"listed with {text[other.start : other.end]!r}"
     return None
 
 
@@ -594,8 +607,8 @@ def _tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | Non
     if le - ls > 160:
         return None  # a line of tags is short
     words = _WORD_RE.findall(text, ls, le)
-    plain = sum(1 for o in line_hits if o.accepted and not o.tags_only)
-    if len(words) >= 3 and len(words) <= 12 and plain >= 2 and len(line_hits) >= 0.6 * len(words):
+    plain = sum(1 for o in line_hits if o.accepted and not o.ambiguous)
+    if 3 <= len(words) <= 12 and plain >= 1 and len(line_hits) >= 0.6 * len(words):
         return "in a line of technology names"
     return None
 

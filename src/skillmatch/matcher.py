@@ -303,6 +303,7 @@ class SkillExtractor:
                 self._linked.add((skill.id, other))
                 self._linked.add((other, skill.id))
         self._words = frozenset(self._form_words)
+        self._key_set = frozenset(self._keys)
         self._typos = TypoIndex(fuzzy_targets, self._words)
 
     # -- public ---------------------------------------------------------------------
@@ -330,7 +331,7 @@ class SkillExtractor:
         key = key_string(text)
         page = ctx.Page(text, key, sections, kind)
         hits = self._candidates(text, key, page.triggers)
-        ctx.judge(page, hits, self._words, self._linked)
+        ctx.judge(page, hits, self._key_set, self._linked)
         hits.extend(self._typo_hits(text, key, hits, page))
         hits.sort(key=lambda h: h.start)
         ctx.apply_cues(page, hits)
@@ -402,6 +403,8 @@ class SkillExtractor:
                 hit.reason = f"spelling variant of {p.form.text!r}"
             else:
                 hit.reason = "exact match"
+            if _ID_AFTER_RE.match(text, end):
+                continue  # "IIS-9874747": a grant or part number
             if tail is not None:
                 hit.version = tail
                 hit.version_end = end + len(tail)
@@ -537,8 +540,8 @@ class SkillExtractor:
                 continue
             if i + 1 < len(covered) and covered[i + 1][0] < end:
                 continue
-            if ctx.in_url(page, start) or ctx.in_name(text, start, end):
-                continue
+            if ctx.in_url(page, start) or ctx.in_name(text, start, end) or text[start:end].isupper():
+                continue  # names and acronyms ("GERRIC") are not misspelled skills
             hit = _Hit(start, end, None, skill_id, method="fuzzy", similarity=similarity)
             hit.confidence = round(0.9 * similarity / 100, 3)
             hit.reason = f"probable typo of {target!r} (similarity {similarity:.0f})"
@@ -564,6 +567,10 @@ class SkillExtractor:
         )
 
 
+_ID_AFTER_RE = re.compile(r"-\d{5,}")
+_GRADE_AFTER_RE = re.compile(r"[ \t]*(?:/[ \t]*\d|c?gpa\b|%|percent|marks\b|points\b)", re.IGNORECASE)
+
+
 def _dot_before(text: str, start: int) -> bool:
     """Whether the dot of ".NET" is there: "C#.NET", ".NET 6", and the tokenised "C# . NET"."""
     if start >= 1 and text[start - 1] == ".":
@@ -577,6 +584,8 @@ def _looks_like_list_number(text: str, m: re.Match[str]) -> bool:
     version = m["v"]
     if version[:1] == "0" and version[1:2].isdigit():
         return True  # "Chef 01/2011": a month
+    if _GRADE_AFTER_RE.match(text, m.end()):
+        return True  # "MD 3.2 GPA"
     after = text[m.end() : m.end() + 4].lstrip(" ")
     # "Java 2019 - 2021", "Chef 10/2012": a date range
     return len(after) >= 2 and after[0] in "-–/" and after[1:].lstrip(" ")[:1].isdigit()
