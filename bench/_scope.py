@@ -96,11 +96,14 @@ V = (
     r"(?:\s*(?:v\s?)?[\d.]+[a-z]?(?:\s*(?:sp\d|r\d|pro|professional|studio|premium|deluxe))?"
     r"|\s*cs\d(?:\.\d)?|\s*x{1,2}|\s*xi(?:\s*r\d)?|\s*\d{4})*"
 )
-MS = r"(?:ms|microsoft)?\s*"
+MS = r"(?:(?:ms|microsoft)[\s-]*)?"
 
 _EXCLUDED_SOURCE: dict[str, list[str]] = {
     "office": [
-        MS + r"(?:office|word|excel|power\s*point|outlook|visio|access|publisher|onenote|project|infopath)" + V,
+        MS
+        + r"(?:office|word|excel|power[\s-]*point|outlook|visio|access|publisher|onenote|project|infopath)"
+        + r"(?:\s+(?:designer|filler|viewer))?"
+        + V,
         MS + r"(?:works|frontpage|front page|staffhub|teams|lync)" + V,
         MS + r"office(?:\s+excel|\s+suite|\s+365)?" + V,
         r"o365|office\s*365|msword|msworks|microsoft (?:suite|packages)|ms programs|ms office suite",
@@ -223,7 +226,7 @@ _EXCLUDED_SOURCE: dict[str, list[str]] = {
         r"process|production|training|setup|delivery|distribution|efficiency|maintainability|availability",
         r"resilien(?:ce|cy)|scalability|scale|performance|native|mobile|backend|frontend|front-end|back-end",
         r"full-?stack|server-side|client-side|v\d+|us\?|\.|hvac tech|black box|test utility",
-        r"testing|tests?|automation|automated|cloud|security|architecture|design|continuous improvement",
+        r"testing|tests?|automation|automated|cloud|security|architecture|design|continuous improvement|scripting",
     ],
 }
 

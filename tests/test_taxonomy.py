@@ -136,3 +136,131 @@ def test_validation_errors_name_file_and_line(tmp_path: Path, body: str, message
 def test_taxonomy_error_is_value_error() -> None:
     assert issubclass(sm.TaxonomyError, ValueError)
     assert issubclass(sm.TaxonomyError, sm.SkillmatchError)
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "line"),
+    [
+        (
+            '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\nesco = "http://example.com/x"\n',
+            "esco of 'a' must be an ESCO skill URI",
+            5,
+        ),
+        (
+            (
+                '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\n\n'
+                '[[skill]]\nid = "b"\nname = "B"\ncategory = "language"\nrelated = ["zzz"]\n'
+            ),
+            "related 'zzz' of 'b' is not a skill id",
+            10,
+        ),
+        (
+            (
+                '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\n\n'
+                '[[skill]]\nid = "b"\nname = "B"\ncategory = "language"\nparents = ["a", "a"]\n'
+            ),
+            "'b' lists 'a' twice in parents",
+            10,
+        ),
+        (
+            (
+                '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\n\n'
+                '[[skill]]\nid = "b"\nname = "B"\ncategory = "language"\nparents = ["a"]\nrelated = ["a"]\n'
+            ),
+            "'b' lists 'a' both as a parent and as related",
+            11,
+        ),
+        (
+            (
+                '[[skill]]\nid = "docker"\nname = "Docker"\ncategory = "language"\naliases = ["docker compose"]\n\n'
+                '[[skill]]\nid = "docker-compose"\nname = "Compose"\ncategory = "language"\n'
+            ),
+            "skill id 'docker-compose' reads the same as 'docker compose', a form of 'docker'",
+            8,
+        ),
+        (
+            '[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\nlinguist = ""\n',
+            "field 'linguist' of 'a' is empty",
+            5,
+        ),
+        ('[[skill]]\nid = "a"\nname = "A"\ncategory = "language"\nonet_hot = "yes"\n', "must be bool", 5),
+    ],
+)
+def test_more_validation_errors(tmp_path: Path, body: str, message: str, line: int) -> None:
+    write(tmp_path, body)
+    with pytest.raises(sm.TaxonomyError, match=message) as info:
+        sm.load_taxonomy(tmp_path)
+    assert info.value.line == line
+
+
+def test_check_taxonomy_collects_every_problem(tmp_path: Path) -> None:
+    from skillmatch.taxonomy import check_taxonomy
+
+    write(
+        tmp_path,
+        '[[skill]]\nid = "a"\nname = "A"\ncategory = "nope"\nparents = ["b"]\n\n'
+        '[[skill]]\nid = "b"\nname = "B"\ncategory = "language"\nparents = ["a"]\n\n'
+        '[[skill]]\nid = "c"\ncategory = "language"\n',
+    )
+    errors, tax = check_taxonomy(tmp_path)
+    assert tax is None
+    messages = [str(e) for e in errors]
+    assert any("has no 'name'" in m for m in messages)
+    assert any("unknown category 'nope'" in m for m in messages)
+    assert any("parent cycle" in m for m in messages)
+    assert all(m.startswith(str(tmp_path / "skills.toml") + ":") for m in messages)
+
+
+def test_check_taxonomy_ok_and_missing_path(tmp_path: Path) -> None:
+    from skillmatch.taxonomy import check_taxonomy
+
+    errors, tax = check_taxonomy()
+    assert errors == []
+    assert tax is not None
+    errors, tax = check_taxonomy(tmp_path / "absent")
+    assert tax is None
+    assert "no such taxonomy file or directory" in str(errors[0])
+
+
+def test_extra_extends_and_overrides(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        'version = "acme-3"\n[categories]\ninternal = "Acme in-house tools"\n\n'
+        '[[skill]]\nid = "acme-deployer"\nname = "Acme Deployer"\ncategory = "internal"\n'
+        'aliases = ["adeploy"]\nparents = ["ci-cd"]\n\n'
+        '[[skill]]\nid = "go"\nname = "Go"\ncategory = "language"\naliases = ["golang", "gopher code"]\n'
+        'ambiguous = ["Go"]\ncase_sensitive = ["Go"]\n',
+        encoding="utf-8",
+    )
+    tax = sm.load_taxonomy(extra=extra)
+    assert len(tax) == len(taxonomy) + 1
+    assert tax.version == f"{taxonomy.version}+acme-3"
+    assert tax.resolve("adeploy") is not None
+    assert "ci-cd" in tax.ancestors("acme-deployer")
+    assert tax.resolve("gopher code") is not None
+    assert tax["go"].aliases == ("golang", "gopher code")
+    assert str(extra) in tax.sources["acme-deployer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SQL Server 2008 R2", "sql-server"),
+        ("Visual Studio 2008 SP1", "visual-studio"),
+        ("JBoss 4.x", "jboss"),
+        ("Drupal 6/7", "drupal"),
+        ("EJB 2.0/3.0", "ejb"),
+        ("Java EE 7", "java-ee"),
+        ("C++17", "cpp"),
+        ("Angular v12", "angular"),
+    ],
+)
+def test_resolve_strips_versions_and_editions(taxonomy: Taxonomy, text: str, expected: str) -> None:
+    skill = taxonomy.resolve(text)
+    assert skill is not None, text
+    assert skill.id == expected
+
+
+@pytest.mark.parametrize("text", ["7", "2016", "v8", "R2", "SP1"])
+def test_a_bare_version_is_not_a_skill(taxonomy: Taxonomy, text: str) -> None:
+    assert taxonomy.resolve(text) is None
