@@ -210,34 +210,39 @@ def _union_months(roles: Iterable[Role]) -> int:
 
 
 class _Lines:
-    """The lines of one section, with offsets into the whole text."""
+    """The lines of one section, with offsets into the whole text and cached line kinds."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
-        self.starts: list[int] = [start]
-        pos = text.find("\n", start, end)
-        while pos >= 0:
-            self.starts.append(pos + 1)
-            pos = text.find("\n", pos + 1, end)
-        if self.starts[-1] >= end and len(self.starts) > 1:
-            self.starts.pop()
+        self.texts: list[str] = text[start:end].split("\n")
+        if len(self.texts) > 1 and not self.texts[-1]:
+            self.texts.pop()  # the section ends with a newline
+        self.starts: list[int] = []
+        pos = start
+        for line in self.texts:
+            self.starts.append(pos)
+            pos += len(line) + 1
         self.end = end
+        self.blank = [not line.strip() for line in self.texts]
+        self._body: dict[int, bool] = {}
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def span(self, i: int) -> tuple[int, int]:
-        stop = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.end
-        if stop > self.starts[i] and self.text[stop - 1] == "\n":
-            stop -= 1
-        return self.starts[i], stop
+        return self.starts[i], self.starts[i] + len(self.texts[i])
 
     def line(self, i: int) -> str:
-        lo, hi = self.span(i)
-        return self.text[lo:hi]
+        return self.texts[i]
 
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
+
+    def is_body(self, i: int) -> bool:
+        body = self._body.get(i)
+        if body is None:
+            body = self._body[i] = _is_body(self.texts[i])
+        return body
 
 
 def _is_bullet(line: str) -> bool:
@@ -283,7 +288,7 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
 
     # The first role tells how many heading lines stand above a date in this CV.
     first_line = dated[0][0]
-    blank = sum(1 for j in range(first_body, len(lines)) if not lines.line(j).strip())
+    blank = sum(lines.blank[first_body:])
     skip_blank = blank >= 0.8 * (len(lines) - first_body - blank)  # "double-spaced" text
     template = _heading_lines_above(lines, first_line, first_body, _MAX_HEADING_LINES, skip_blank=skip_blank)
     template_count = len(template)
@@ -375,22 +380,22 @@ def _undated_heading(lines: _Lines, first: int, stop: int) -> int | None:
     body line and before one. Sub-headings of a role ("Key achievements", "Project: X")
     are not roles.
     """
-    previous = ""
+    previous: int | None = None
     for j in range(first, stop):
-        line = lines.line(j)
-        if not line.strip():
+        if lines.blank[j]:
             continue
-        if (
-            _is_body(previous)
-            and _is_heading_like(line)
-            and ":" not in line
-            and _EMPLOYER_SEPARATOR_RE.search(line)
-            and not _SUBHEADING_RE.match(line)
-        ):
-            following = next((lines.line(n) for n in range(j + 1, stop) if lines.line(n).strip()), "")
-            if _is_body(following):
-                return j
-        previous = line
+        if previous is not None and lines.is_body(previous) and not lines.is_body(j):
+            line = lines.line(j)
+            if (
+                _is_heading_like(line)
+                and ":" not in line
+                and _EMPLOYER_SEPARATOR_RE.search(line)
+                and not _SUBHEADING_RE.match(line)
+            ):
+                following = next((n for n in range(j + 1, stop) if not lines.blank[n]), None)
+                if following is not None and lines.is_body(following):
+                    return j
+        previous = j
     return None
 
 
@@ -413,7 +418,7 @@ def _heading_lines_above(lines: _Lines, i: int, floor: int, limit: int, *, skip_
     j = i - 1
     while j >= floor and len(out) < limit:
         line = lines.line(j)
-        if not line.strip():
+        if lines.blank[j]:
             if not skip_blank:
                 break
             j -= 1
