@@ -114,6 +114,8 @@ class _Form:
     #: The form is also an English word and the skill's name is capitalised ("Python",
     #: "Java", "React"): written in lower case in prose it is probably the word.
     plain_word: bool = False
+    #: The form is an acronym of capitals ("JOSE", "AMI", "MOM").
+    acronym: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,7 @@ class SkillExtractor:
                 squeezed=squeezed,
                 version_tail=not tokens[-1][-1].isdigit() and len(key) >= 3 and not sf.ambiguous,
                 plain_word=key in english and not taxonomy[sf.skill_id].name.islower(),
+                acronym=2 <= len(sf.text) <= 5 and sf.text.isalpha() and sf.text.isupper(),
             )
             self._form_by_key.setdefault(key, form)
             for variant, pattern in _variants(form, tokens, seps):
@@ -390,7 +393,14 @@ class SkillExtractor:
             if start < last_end:
                 continue
             last_end = end
-            ambiguous = p.form.ambiguous or loose_case or (p.form.plain_word and text[start:end].islower())
+            written = text[start:end]
+            ambiguous = (
+                p.form.ambiguous
+                or loose_case
+                or (p.form.plain_word and written.islower())
+                # an acronym written as a word: "Jose" is not JOSE, "Ami" is not AMI
+                or (p.form.acronym and written[:1].isupper() and written[1:].islower())
+            )
             if p.form.needs_dot:
                 # ".NET": the dot the form requires is part of the mention (". NET" too).
                 start -= 1 if text[start - 1] == "." else 2
