@@ -407,3 +407,56 @@ def test_flattened_one_line_cv() -> None:
     assert roles[0].title.startswith("Bay Journal Editor")
     assert roles[0].block_end == roles[1].block_start
     assert months_covered(roles) == 246  # 2004 to June 2024, 2007 counted once
+
+
+# -- through extract_profile: months and last used per skill ---------------------------------
+
+END_TO_END = [
+    (
+        (
+            "Jordan Blake\nBackend developer\n\nPROFESSIONAL EXPERIENCE\n\n"
+            "Senior Software Engineer\nNorthwind Analytics, Leeds\nJan '21 – Present\n"
+            "• Python services on Kubernetes, data in PostgreSQL.\n\n"
+            "Software Engineer\nBluefin Ltd, York\nSep. 2017 to Dec. 2020\n"
+            "• Java and PostgreSQL; Docker images for every service.\n\n"
+            "SKILLS\nPython, Java, Docker, Kubernetes, PostgreSQL, Redis\n"
+        ),
+        {
+            "python": (42, "2024-06"),
+            "kubernetes": (42, "2024-06"),
+            "postgresql": (82, "2024-06"),
+            "java": (40, "2020-12"),
+            "docker": (40, "2020-12"),
+            "redis": (None, None),
+        },
+        82,
+    ),
+    (
+        (
+            "Priya Raman\n\nWork History\n"
+            "2016/04 – 2018/03 | Developer | Larkspur Systems\n"
+            "- Built Java APIs; deployed with Docker.\n"
+            "2018/04 – 2019/12 | Senior Developer | Larkspur Systems\n"
+            "- Java and AWS Lambda functions.\n"
+            "03/2020 – Present | Lead Engineer | Osprey Cloud\n"
+            "- Go microservices on AWS.\n"
+        ),
+        {"java": (45, "2019-12"), "docker": (24, "2018-03"), "aws": (73, "2024-06"), "go": (52, "2024-06")},
+        97,  # 24 + 21 + 52: January and February 2020 are a gap
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "total"), END_TO_END, ids=["headings-above", "pipes-numeric"])
+def test_months_and_last_used_end_to_end(
+    text: str, expected: dict[str, tuple[int | None, str | None]], total: int
+) -> None:
+    import skillmatch as sm
+
+    profile = sm.extract_profile(text, as_of=AS_OF)
+    assert profile.total_months == total
+    for skill, (months, last) in expected.items():
+        evidence = profile.get(skill)
+        assert evidence is not None, skill
+        got_last = None if evidence.last_used is None else evidence.last_used.isoformat()[:7]
+        assert (evidence.months, got_last) == (months, last), skill
