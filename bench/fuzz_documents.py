@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MUTATIONS = ("flip", "truncate", "duplicate", "delete", "splice", "zero")
+MUTATIONS = ("flip", "truncate", "duplicate", "delete", "splice", "zero", "inner")
+_BYTE_MUTATIONS = MUTATIONS[:-1]
 
 
 @dataclass
@@ -95,8 +96,61 @@ def generated_documents() -> list[tuple[str, bytes]]:
 
 
 def mutate(data: bytes, rng: random.Random) -> tuple[bytes, str]:
-    """One random mutation of ``data`` and its name."""
+    """One random mutation of ``data`` and its name.
+
+    "inner" mutates what the parsers see after decompression: a member of a DOCX (re-zipped,
+    so the XML parser gets damaged XML rather than a CRC error) or a Flate stream of a PDF
+    (re-compressed in place).
+    """
     kind = rng.choice(MUTATIONS)
+    if kind == "inner":
+        inner = _mutate_inner(data, rng)
+        if inner is not None:
+            return inner, kind
+        kind = rng.choice(_BYTE_MUTATIONS)
+    return _mutate_bytes(data, rng, kind), kind
+
+
+def _mutate_inner(data: bytes, rng: random.Random) -> bytes | None:
+    if data.startswith(b"PK"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as source:
+                members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        target = rng.randrange(len(members))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for number, (name, body) in enumerate(members):
+                if number == target and body:
+                    body = _mutate_bytes(body, rng, rng.choice(_BYTE_MUTATIONS))
+                archive.writestr(name, body)
+        return out.getvalue()
+    if data.startswith(b"%PDF"):
+        import re
+        import zlib
+
+        starts = [m.end() for m in re.finditer(rb"stream\r?\n", data)]
+        rng.shuffle(starts)
+        for start in starts[:5]:
+            inflater = zlib.decompressobj()
+            try:
+                body = inflater.decompress(data[start:], 1 << 22)
+            except zlib.error:
+                continue
+            if not body:
+                continue
+            end = len(data) - len(inflater.unused_data) if inflater.eof else start
+            if end <= start:
+                continue
+            mutated = zlib.compress(_mutate_bytes(body, rng, rng.choice(_BYTE_MUTATIONS)))
+            return data[:start] + mutated + data[end:]
+    return None
+
+
+def _mutate_bytes(data: bytes, rng: random.Random, kind: str) -> bytes:
     size = len(data)
     buf = bytearray(data)
     if kind == "flip":
@@ -120,7 +174,7 @@ def mutate(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     else:  # zero
         start = rng.randrange(size)
         buf[start : start + rng.randint(1, 1024)] = bytes(min(size - start, 1024))[: rng.randint(1, 1024)]
-    return bytes(buf), kind
+    return bytes(buf)
 
 
 def fuzz(
