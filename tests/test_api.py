@@ -22,8 +22,9 @@ import pandas as pd
 import pytest
 
 import skillmatch as sm
-from skillmatch.api import COLUMNS, FRAME_COLUMNS, expand_paths, profiles_from_frame, profiles_to_frame
+from skillmatch.api import COLUMNS, FRAME_COLUMNS, expand_paths
 from skillmatch.models import Document, Job
+from skillmatch.scoring import score_many
 
 AS_OF = date(2024, 6, 1)
 GOOD = ("senior-python-backend.pdf", "career-changer.txt", "junior-graduate.md", "head-chef.pdf")
@@ -338,21 +339,21 @@ def test_stored_profiles_score_the_same_later(samples_dir: Path, job: Job, tmp_p
     df = sm.screen(samples_dir / "cvs", job, workers=1, as_of=AS_OF, keep_profiles=True)
     assert "profile" in df.columns
     assert all(isinstance(p, sm.Profile) for p in df["profile"])
-    stored = profiles_to_frame(df["profile"])
+    stored = sm.profiles_to_frame(df["profile"])
     assert list(stored.columns) == ["source", "skills", "total_months", "profile"]
     path = tmp_path / "profiles.csv"
     stored.to_csv(path, index=False)
-    again = profiles_from_frame(pd.read_csv(path, dtype={"profile": object}))
+    again = sm.profiles_from_frame(pd.read_csv(path, dtype={"profile": object}))
     assert again == list(df["profile"])
-    rescored = [sm.score(p, job).score for p in again]
-    assert rescored == df["score"].tolist()
+    assert [sm.score(p, job).score for p in again] == df["score"].tolist()
+    assert score_many(again, job) == df["score"].tolist()
 
 
 def test_a_frame_that_is_not_profiles_is_a_typed_error() -> None:
     with pytest.raises(sm.ProfileError):
-        profiles_from_frame(pd.DataFrame({"profile": ['{"schema": "other/1"}']}))
+        sm.profiles_from_frame(pd.DataFrame({"profile": ['{"schema": "other/1"}']}))
     with pytest.raises(KeyError, match="no column 'profile'"):
-        profiles_from_frame(pd.DataFrame({"x": [1]}))
+        sm.profiles_from_frame(pd.DataFrame({"x": [1]}))
 
 
 # -- screen_frame -----------------------------------------------------------------------------------

@@ -33,6 +33,9 @@ _EXPORTS: dict[str, str] = {
     "score": "scoring",
     "screen": "api",
     "screen_frame": "api",
+    "iter_screen": "api",
+    "profiles_to_frame": "api",
+    "profiles_from_frame": "api",
     "Document": "models",
     "Skill": "models",
     "Section": "models",
@@ -74,6 +77,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs; redundant aliases mark re-exports
+    from .api import (
+        iter_screen as iter_screen,
+    )
+    from .api import (
+        profiles_from_frame as profiles_from_frame,
+    )
+    from .api import (
+        profiles_to_frame as profiles_to_frame,
+    )
     from .api import (
         screen as screen,
     )
