@@ -98,9 +98,11 @@ class ScoringModel:
     confidence_floor: float = 0.5  # factor for a mention we are not sure about (confidence 0)
 
     def __hash__(self) -> int:  # the coverage mapping is a dict, so the generated hash would fail
-        return hash(
-            tuple((f, tuple(sorted(v.items())) if isinstance(v, Mapping) else v) for f, v in vars(self).items())
-        )
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple((k, tuple(sorted(v.items())) if k == "coverage" else v) for k, v in vars(self).items()))
+            object.__setattr__(self, "_hash", cached)  # frozen: computed once, kept out of the fields
+        return cached
 
     def years_factor(self, months: int | None, min_years: float) -> float:
         if months is None:
@@ -141,6 +143,8 @@ class _CompiledRequirement:
     requirement: Requirement
     possible: float
     targets: tuple[_Target, ...]  # best relation first
+    #: skill id -> (position in ``targets``, target), to look up a profile's few skills
+    index: Mapping[str, tuple[int, _Target]] = field(default_factory=dict)
 
 
 class ScoringJob:
@@ -160,7 +164,9 @@ class ScoringJob:
         compiled: list[_CompiledRequirement] = []
         for req in job.requirements:
             base = model.required_points if req.kind == "required" else model.preferred_points
-            compiled.append(_CompiledRequirement(req, base * req.weight, _targets(req, taxonomy, model)))
+            targets = _targets(req, taxonomy, model)
+            index = {t.skill_id: (k, t) for k, t in enumerate(targets)}
+            compiled.append(_CompiledRequirement(req, base * req.weight, targets, index))
         #: every skill that meets some requirement: the experience the overall line counts
         self.relevant = frozenset(t.skill_id for c in compiled for t in c.targets)
         if job.min_years:
@@ -202,7 +208,9 @@ class ScoringJob:
             results.append(result)
             total += result.points
             # a must-have is met by the skill or a close relative, not by a category peer
-            if req.knockout and not any(t.relation != "category" and t.skill_id in have for t in creq.targets):
+            if req.knockout and not any(
+                creq.index[sid][1].relation != "category" for sid in have.keys() & creq.index.keys()
+            ):
                 capped_by.append(req.label or " or ".join(req.skills))
         raw = total / self.possible * 100.0 if self.possible > 0 else 0.0
         value = _round2(raw)
@@ -232,10 +240,10 @@ class ScoringJob:
         model = self.model
         req = creq.requirement
         best: tuple[float, _Target, SkillEvidence, list[tuple[str, float]]] | None = None
-        for target in creq.targets:
-            evidence = have.get(target.skill_id)
-            if evidence is None:
-                continue
+        # the profile's skills that meet this requirement, in target order (ties go to the first)
+        found = sorted(creq.index[sid] for sid in have.keys() & creq.index.keys())
+        for _, target in found:
+            evidence = have[target.skill_id]
             factors = _factors(model, target.coverage, evidence, req.min_years, as_of)
             credit = _product(factors)
             if best is None or credit > best[0]:
@@ -278,7 +286,7 @@ class ScoringJob:
         """
         req = creq.requirement
         min_years = req.min_years or 0.0
-        relevant = [have[s] for s in sorted(self.relevant & have.keys())]
+        relevant = [have[s] for s in sorted(have) if s in self.relevant]
         months = _relevant_months(profile, relevant)
         status: MatchStatus
         # an undated skill is worth "years unknown"; taking the larger of the two keeps
@@ -316,7 +324,16 @@ class ScoringJob:
         n = len(matrix)
         total = np.zeros(n)
         capped = np.zeros(n, dtype=bool)
-        rows, skills = matrix.rows, matrix.skills
+        # the entries of skills this job can use at all, taken once for every requirement
+        wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
+        for skill_id in self.relevant:
+            col = matrix.vocabulary.get(skill_id)
+            if col is not None:
+                wanted[col] = True
+        keep = np.flatnonzero(wanted[matrix.skills])
+        rows, skills = matrix.rows[keep], matrix.skills[keep]
+        months_k, recency_k = matrix.months[keep], matrix.recency[keep]
+        strength_k, confidence_k = matrix.strength[keep], matrix.confidence[keep]
         lookup = np.full(len(matrix.vocabulary) + 1, -1, dtype=np.int64)
         for creq in self.requirements:
             req = creq.requirement
@@ -345,15 +362,15 @@ class ScoringJob:
             if sel.any():
                 cov = coverage[which[sel]]
                 if req.min_years:
-                    m = matrix.months[sel]
+                    m = months_k[sel]
                     years = np.full(m.shape, model.years_unknown)
                     known = m >= 0
                     years[known] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
                         1.0, m[known] / (12 * req.min_years)
                     )
-                    credit = cov * years * matrix.recency[sel] * matrix.strength[sel] * matrix.confidence[sel]
+                    credit = cov * years * recency_k[sel] * strength_k[sel] * confidence_k[sel]
                 else:
-                    credit = cov * matrix.recency[sel] * matrix.strength[sel] * matrix.confidence[sel]
+                    credit = cov * recency_k[sel] * strength_k[sel] * confidence_k[sel]
                 np.maximum.at(best, rows[sel], credit)
             total += creq.possible * best
             if req.knockout:
