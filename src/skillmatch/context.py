@@ -173,7 +173,9 @@ _ORG_AFTER_RE = re.compile(
 )
 # A comma and a US state, a Canadian province or a country after the form: "Phoenix, AZ".
 _PLACE_AFTER_RE = re.compile(
-    r"[ \t]*,[ \t]*(?:[A-Z]{2}\b(?![ \t]*[,/&+])|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut"
+    r"[ \t]*,[ \t]*(?:(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
+    r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?![ \t]*[,/&+]|[ \t]+[A-Z])"
+    r"|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut"
     r"|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
     r"|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+\w+|North\s+\w+"
     r"|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+\w+|Tennessee|Texas|Utah|Vermont|Virginia"
@@ -203,7 +205,13 @@ _FUNCTION_WORD_AFTER_RE = re.compile(
     r"|those|you|we|me|him|her|them|us|ahead|away|back|out|up|down)\b"
 )
 # A US state code after a city: "Towson, MD", "Phoenix, AZ" (the form is the state).
-_CITY_BEFORE_RE = re.compile(r"[A-Z][a-z]+,[ \t]*$")
+_CITY_BEFORE_RE = re.compile(r"(?P<w>[A-Z][a-z]+),[ \t]*$")
+_STATE_CODES = frozenset(
+    str.split(
+        "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH"
+        " OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+    )
+)
 _SEASON_BEFORE_RE = re.compile(r"\b(?:fall|summer|winter|autumn)\s*(?:/|,|&|and)\s*$", re.IGNORECASE)
 _LETTER_BEFORE_RE = re.compile(
     r"\b(?:grades?|graded|gpa|score[sd]?|marks?|result|class|division|band|level|tier|type|vitamin|plan"
@@ -245,7 +253,7 @@ _NOT_NAME_BEFORE = frozenset(
         """
     )
 )
-_COMPOUND_AFTER_RE = re.compile(r"-(?P<w>[A-Za-z][a-z]+)\b")
+_COMPOUND_AFTER_RE = re.compile(r"-(?P<w>[A-Za-z][a-z]+)\b|[ \t]*&[ \t]*(?P<w2>[A-Z])\b")
 
 # A technical noun after the form: "Go developer", "Kafka streams", "Oracle DBA".
 _TECH_NOUN_AFTER_RE = re.compile(
@@ -255,7 +263,7 @@ _TECH_NOUN_AFTER_RE = re.compile(
     r"|goroutines|channels|compiler|runtime|repositor(?:y|ies)|repos?|cookbooks|manifests|playbooks|charts?"
     r"|database|databases|db|dba|queries|pl/sql|mvc|streams?|topics?|consumers?|producers?|brokers?|pipelines?"
     r"|exporters?|alerting|middleware|gems?|rails|syntax|generics|interfaces|concurrency|unit tests|plugins?"
-    r"|operators?|schemas?|procedures|microservices?)"
+    r"|operators?|schemas?|procedures|microservices?|operating[ \t]+systems?)"
     # weak: they follow ordinary words too ("express services", "spring jobs")
     r"|services?|modules?|packages?|templates|clusters?|servers?|jobs|functions?|metrics|alerts|version|versions"
     r"|tests?|testing|dashboards?|instances?|tables|programs?)\b",
@@ -274,6 +282,8 @@ _CUE_BEFORE_RE = re.compile(
     r"|technologies|tools|such|like|including|includes|especially|exposure|exposed|introduction|introduced"
     r"|switched|moved|transitioned|contributed|contributing|contributor|certified|trained|training)\b"
     r"[^.;:!?\n]{0,30}?\b(?:in|with|of|on|using|into|via|like|as|including|to)[ \t]+$"
+    r"|\b(?:including|includes|such[ \t]+as|like|e\.g\.?|especially|namely)[ \t]+[^.;:!?\n]{0,60}?"
+    r"(?:,|&|\band\b|\bor\b)[ \t]+$"
     r"|\b(?:learning|studying|learnt|learned|exploring|mastering|adopting|adopted|introducing|use|used|using|uses"
     r"|utili[sz]ed|utili[sz]ing|leveraging|leveraged|know|knows|wrote|write|writing|configure|configured"
     r"|configuring|deploy|deployed|deploying|maintain|maintained|maintaining|administer|administered"
@@ -286,7 +296,8 @@ _STRONG_LABELS = (
     r"|tech(?:nical)?[ \t]+stack|stack|environments?|env|platforms?|operating[ \t]+systems?|o/?s|cloud|devops"
     r"|ci/?cd|scripting|ides?|servers?|middleware|messaging|containers?|orchestration|version[ \t]+control|vcs"
     r"|scm|backend|back-end|front-?end|web[ \t]+technolog(?:y|ies)|big[ \t]+data|tools[ \t]+(?:and|&)[ \t]+"
-    r"technolog(?:y|ies)|technical[ \t]+skills|it[ \t]+skills|programming[ \t]+skills|software[ \t]+skills"
+    r"technolog(?:y|ies)|computer[ \t]+skills|it[ \t]+tools|dev[ \t]+tools|software[ \t]+tools"
+    r"|technical[ \t]+skills|it[ \t]+skills|programming[ \t]+skills|software[ \t]+skills"
     r"|build[ \t]+tools|testing[ \t]+tools|monitoring|infrastructure|configuration[ \t]+management"
 )
 _LABEL_RE = re.compile(
@@ -298,12 +309,22 @@ _WEAK_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _STRONG_LABEL_RE = re.compile(rf"(?:^|\b)(?:{_STRONG_LABELS})\b", re.IGNORECASE)
+# The last "Label:" before a mention, with nothing but list items between: the label is
+# the one to three words before the colon.
+_LOCAL_LABEL_RE = re.compile(
+    r"(?P<label>(?:[A-Za-z][\w/&+#.-]*[ \t]+){0,2}[A-Za-z][\w/&+#.-]*)[ \t]*[:–—|][ \t]*"
+    r"(?:[^:.;!?\n]{0,70}?[,;/|•&][ \t]*)?$"
+    rf"|(?P<bare>(?:{_STRONG_LABELS}))[ \t]+$",
+    re.IGNORECASE,
+)
 _JOB_LABEL_RE = re.compile(
     r"\b(?:nice[ \t]+to[ \t]+have|bonus|plus|preferred|required|requirements?|must[ \t-]+haves?|desired|ideally"
     r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with)\b",
     re.IGNORECASE,
 )
 _LIST_GAP_RE = re.compile(
+    # "(2 years)", "(Less than 1 year)", "(expert)", "1 years": annotations between items
+    r"[ \t]*(?:\([^()\n]{0,25}\)[ \t]*|\d+\+?[ \t]*(?:years?|yrs?|months?)[ \t]*)?"
     r"[ \t]*(?:[,;/|&+•·:()\-–][ \t]*)*(?:(?:and|or|with|plus|as well as|&|in|on|via|using|into|from|to|over"
     r"|under|behind)[ \t]+)?(?:[(][ \t]*)?",
     re.IGNORECASE,
@@ -324,11 +345,14 @@ def judge(
         for h in hits:
             if in_url(page, h.start):
                 _reject(h, "inside a URL or e-mail address")
+    by_line: dict[int, list[HitLike]] = {}
+    for h in hits:
+        by_line.setdefault(text.rfind("\n", 0, h.start), []).append(h)
     pending: list[HitLike] = []
     for h in hits:
         if not h.accepted or not h.ambiguous:
             continue
-        reason = _hard_reject(page, h, form_keys)
+        reason = _hard_reject(page, h, form_keys, _listed_after_skill(page, h, by_line[text.rfind("\n", 0, h.start)]))
         if reason:
             _reject(h, reason)
             continue
@@ -343,9 +367,6 @@ def judge(
             pending.append(h)
     if not pending:
         return
-    by_line: dict[int, list[HitLike]] = {}
-    for h in hits:
-        by_line.setdefault(text.rfind("\n", 0, h.start), []).append(h)
     changed = True
     while changed and pending:
         changed = False
@@ -395,7 +416,7 @@ def _reject(h: HitLike, reason: str) -> None:
     h.reason = f"rejected: {reason}"
 
 
-def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str]) -> str | None:
+def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool = False) -> str | None:
     text = page.text
     ls, le = page.line(h.start, h.end)
     written = text[h.start : h.end]
@@ -411,7 +432,7 @@ def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str]) -> str | Non
         return f"followed by {_FUNCTION_WORD_AFTER_RE.match(text, after_pos, le).group().strip()!r}"  # type: ignore[union-attr]
     if _DATE_AFTER_RE.match(text, after_pos, le) or _SEASON_BEFORE_RE.search(before):
         return f"part of a date or season ({_snippet(text, h.start, h.end)!r})"
-    if len(written) == 2 and written.isupper() and _CITY_BEFORE_RE.search(before):
+    if written in _STATE_CODES and (m := _CITY_BEFORE_RE.search(before)) and m["w"].casefold() not in form_keys:
         return f"a state after a city ({_snippet(text, h.start, h.end)!r})"
     if len(written) == 1:
         if _LETTER_BEFORE_RE.search(before) or _LETTER_AFTER_RE.match(text, after_pos, le):
@@ -425,20 +446,46 @@ def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str]) -> str | Non
     if _PLACE_AFTER_RE.match(text, after_pos, le):
         return f"a place name ({_snippet(text, h.start, h.end)!r})"
     m = _COMPOUND_AFTER_RE.match(text, after_pos, le) if len(written) == 1 else None
-    if m and m["w"].casefold() not in form_keys:
+    if m and (m["w2"] or m["w"].casefold() not in form_keys):
         return f"part of a compound word ({_snippet(text, h.start, m.end(), 0)!r})"
-    if written[:1].isupper():
+    if written[:1].isupper() and not listed:
+        # Names are checked only outside lists: in "MySQL, Oracle Tools Netbeans" a list of
+        # run-on items or a heading follows, not a surname.
         m = _CAP_WORD_AFTER_RE.match(text, after_pos, le)
-        if m and m["w"].casefold() not in form_keys and not _NAME_OK_AFTER_RE.fullmatch(m["w"]):
+        if m and _name_word(m["w"], form_keys) and not _NAME_OK_AFTER_RE.fullmatch(m["w"]):
             return f"part of a longer name ({_snippet(text, h.start, m.end(), 0)!r})"
         if _TITLE_BEFORE_RE.search(before) and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
             return f"part of a name or job title ({_snippet(text, h.start, h.end)!r})"
         m = _CAP_WORD_BEFORE_RE.search(before)
-        if m and m["w"].casefold() not in form_keys and m["w"].casefold() not in _NOT_NAME_BEFORE:
+        if m and _name_word(m["w"], form_keys) and m["w"].casefold() not in _NOT_NAME_BEFORE:
             noun = _TECH_NOUN_AFTER_RE.match(text, after_pos, le)
             if not (noun and noun["strong"]):
                 return f"part of a longer name ({m['w']} {written!r})"
     return None
+
+
+def _name_word(word: str, form_keys: frozenset[str]) -> bool:
+    """Whether a capitalised word next to a form can be part of a name with it."""
+    low = word.casefold()
+    if low in form_keys or low in _LABEL_WORDS or _STRONG_LABEL_RE.fullmatch(word) or _WEAK_LABEL_RE.fullmatch(word):
+        return False
+    return not (low.endswith(("ed", "ing")) and len(low) > 5)  # "Attended SPARK", "Using Go"
+
+
+#: Heading, label and proficiency words: run-on text puts them next to list items.
+_LABEL_WORDS = frozenset(
+    str.split(
+        """
+        education experience projects project skills summary profile objective certifications courses
+        tools tool languages language databases database platforms platform frameworks framework servers server
+        environment environments technologies technology systems system software library libraries family
+        familiar intermediate advanced expert beginner proficient basic basics good excellent strong working
+        knowledge coursework academic professional technical web mobile desktop version versions scripting
+        scripts ide ides os operating applications application packages package utilities others other misc
+        responsibilities achievements awards interests hobbies references publications training trainings
+        """
+    )
+)
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
@@ -486,8 +533,12 @@ def _label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
     ls = page.line(h.start, h.end)[0]
     m = _LABEL_RE.match(text, ls, h.start)
     if m is None or m.end() > h.start:
-        return None
-    label = m["label"].strip()
+        # A label later in the line ("ADDITIONAL INFORMATION Operating Systems: Windows"),
+        # or one without a colon right before the first item ("Databases Oracle, MySQL").
+        m = _LOCAL_LABEL_RE.search(text, max(ls, h.start - 90), h.start)
+        if m is None:
+            return None
+    label = " ".join((m["label"] or m["bare"]).split())
     if _STRONG_LABEL_RE.search(label):
         return f"in a technology list ({label!r})"
     if not h.flagged and _WEAK_LABEL_RE.search(label):
@@ -525,6 +576,17 @@ def _neighbours(h: HitLike, line_hits: Sequence[HitLike]) -> list[tuple[HitLike,
         nxt = min(after, key=lambda o: (o.start, o.start - o.end))
         out.append((nxt, h.version_end, nxt.start))
     return out
+
+
+def _listed_after_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> bool:
+    """Whether the form follows another skill in a list ("MySQL, Oracle"), with a separator."""
+    for other, lo, hi in _neighbours(h, line_hits)[:1]:
+        if other.end > h.start or not other.accepted or other.ambiguous or lo > hi:
+            continue
+        m = _LIST_GAP_RE.match(page.text, lo, hi)
+        if m is not None and m.end() == hi and hi - lo <= 20 and page.text[lo:hi].strip():
+            return True
+    return False
 
 
 def _next_to_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:

@@ -126,6 +126,7 @@ class _Pattern:
     gaps: tuple[tuple[int, str], ...]
     split: int  # >0: an extra split the form does not have ("Mongo DB"), at this offset
     variant: bool  # spelled differently from the form ("NodeJS" for "Node.js")
+    camel: bool = False  # the split falls where the name changes case ("Web logic")
 
 
 _VERSION_TAIL_RE = re.compile(r"\d+(?:\.\d+)*[a-z]{0,2}(?=\x01|$)")
@@ -188,12 +189,43 @@ def _variants(form: _Form, tokens: list[str], seps: list[str]) -> Iterator[tuple
                 pos += len(tok)
             variant = all(keep) and not double_dot
             yield "".join(parts), _Pattern(form, pos, tuple(gaps), 0, not variant)
-    # One extra split inside a one-token form: "Mongo DB", "Java Script", "Postgre SQL".
-    if n_gaps == 0 and not form.case_sensitive and not form.ambiguous and len(tokens[0]) >= 5:
+    if form.case_sensitive or form.ambiguous:
+        return
+    # One extra split where the name changes case or turns to digits ("Web logic" for
+    # WebLogic, "Java Script", "Trace 32"), in any token of the form.
+    camel = {i for i in _camel_cuts(form.text) if 2 <= i <= len(form.text) - 2}
+    key = key_string(form.text)
+    for cut in sorted(camel):
+        if key[cut - 1] == _GAP or key[cut] == _GAP:
+            continue
+        split_key = key[:cut] + _GAP + key[cut:]
+        spelled = re.sub("\x01+", _GAP, split_key.strip(_GAP))
+        offset = spelled.index(_GAP + key[cut:].lstrip(_GAP).split(_GAP)[0], max(0, cut - 1 - key[:cut].count(_GAP)))
+        split_gaps = tuple((m.start(), LIGHT) for m in re.finditer(_GAP, spelled))
+        yield spelled, _Pattern(form, len(spelled), split_gaps, offset, True, True)
+    # Elsewhere inside a one-token form, under stricter checks: "Mongo DB", "Postgre SQL".
+    if n_gaps == 0 and len(tokens[0]) >= 5:
         tok = tokens[0]
         for i in range(2, len(tok) - 1):
+            if i in camel:
+                continue
             if (tok[i - 1].isalpha() and tok[i].isalpha()) or tok[i - 1].isdigit() != tok[i].isdigit():
                 yield tok[:i] + _GAP + tok[i:], _Pattern(form, len(tok) + 1, ((i, LIGHT),), i, True)
+
+
+def _camel_cuts(text: str) -> list[int]:
+    """Offsets where a name changes case or turns to digits: Web|Logic, MQ|Series, Trace|32."""
+    cuts = []
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if (
+            (a.islower() and b.isupper())
+            or (a.isupper() and b.isupper() and nxt.islower())
+            or (a.isalpha() and b.isdigit())
+        ):
+            cuts.append(i)
+    return cuts
 
 
 # -- the extractor -----------------------------------------------------------------------
@@ -382,7 +414,7 @@ class SkillExtractor:
                 if not text[start:end].islower():
                     continue
                 loose_case = True
-            if p.split and not self._split_ok(text, start, end, p.split):
+            if p.split and not self._split_ok(text, start, end, p.split, p.camel):
                 continue
             found.append((start, end, p, tail, loose_case))
         # Leftmost-longest: "Spring Boot" over "Spring", "SQL Server" over "SQL".
@@ -529,10 +561,15 @@ class SkillExtractor:
             return ctx.caps_neighbourhood(text, start, end)
         return False
 
-    def _split_ok(self, text: str, start: int, end: int, split: int) -> bool:
+    def _split_ok(self, text: str, start: int, end: int, split: int, camel: bool = False) -> bool:
         first = text[start : start + split]
         second = text[start + split + 1 : end]
         a, b = first.casefold(), second.casefold()
+        if camel:
+            # the name's own word boundary: only ordinary little words make it a phrase
+            left = re.split(r"[ ./_-]", a)[-1]
+            right = re.split(r"[ ./_-]", b)[0]
+            return left not in _FUNCTION_WORDS and right not in _FUNCTION_WORDS
         if norm_key(a) in self._keys or norm_key(b) in self._keys:
             return True  # "My SQL", "Java Script", "Mongo DB"
         if a in _FUNCTION_WORDS or b in _FUNCTION_WORDS:
