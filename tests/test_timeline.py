@@ -460,3 +460,17 @@ def test_months_and_last_used_end_to_end(
         assert evidence is not None, skill
         got_last = None if evidence.last_used is None else evidence.last_used.isoformat()[:7]
         assert (evidence.months, got_last) == (months, last), skill
+
+
+def test_inline_section_after_the_last_role_ends_its_block() -> None:
+    text = (
+        "Experience\n"
+        "Developer · Wildmere · 2019-01 – 2021-06\n"
+        "  C# tools for the designers.\n"
+        "  Environment: Azure DevOps, Terraform\n"
+        "\n"
+        "Skills: Kotlin, Terraform\n"
+    )
+    roles = find_roles(text, experience(text), as_of=AS_OF)
+    assert role_at(roles, text.index("Environment")) == 0
+    assert role_at(roles, text.index("Kotlin")) is None

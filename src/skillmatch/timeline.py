@@ -73,6 +73,13 @@ _EDUCATION_RE = re.compile(
     r"|mba|ph\.?d|degree|diploma|university|college|school|graduat\w*|certificat\w*)\b",
     re.IGNORECASE,
 )
+# A section named inline after the last role ("Skills: Kotlin, Kafka"); role labels such as
+# "Environment:", "Tools:" or "Tech stack:" stay in their role.
+_INLINE_SECTION_RE = re.compile(
+    r"\s*(?:(?:technical|key|core|other|additional|it|computer|soft)\s+)?(?:skills?|skill\s*set|education"
+    r"|certifications?|languages|interests|hobbies|references|awards|publications|courses|training)\s*:",
+    re.IGNORECASE,
+)
 _EMPLOYER_SEPARATOR_RE = re.compile(r",|\s(?:at|@|[-–—|])\s")
 _SUBHEADING_RE = re.compile(
     r"\s*(?:key\s+)?(?:responsibilit|achievement|accomplishment|highlight|project|client|environment|technolog"
@@ -373,7 +380,7 @@ def _is_body(line: str) -> bool:
 
 
 def _undated_heading(lines: _Lines, first: int, stop: int) -> int | None:
-    """The first line in ``[first, stop)`` that heads a role of its own without dates.
+    """The first line in ``[first, stop)`` that ends a role's block: an undated role or a section.
 
     "Volunteer developer, Hedgerow Food Bank" between the bullets of two dated roles: a
     short line naming a title and an employer (a comma, "at", a dash or a bar), after a
@@ -384,6 +391,8 @@ def _undated_heading(lines: _Lines, first: int, stop: int) -> int | None:
     for j in range(first, stop):
         if lines.blank[j]:
             continue
+        if j > first and lines.blank[j - 1] and _INLINE_SECTION_RE.match(lines.line(j)):
+            return j  # "Skills: Kotlin, Kafka" after a blank line: the CV moved on
         if previous is not None and lines.is_body(previous) and not lines.is_body(j):
             line = lines.line(j)
             if (
