@@ -47,6 +47,7 @@ from skillmatch.taxonomy import Taxonomy  # noqa: E402
 
 RESULTS = HERE / "results"
 _ABBREV_RE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 NON_IT = (
     "ACCOUNTANT,ADVOCATE,AGRICULTURE,APPAREL,ARTS,AUTOMOBILE,AVIATION,BANKING,BUSINESS-DEVELOPMENT,CHEF,"
     "CONSTRUCTION,FINANCE,FITNESS,HEALTHCARE,HR,PUBLIC-RELATIONS,SALES,TEACHER"
@@ -73,6 +74,7 @@ class Scores:
     fps: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, skill, context)
     fns: list[tuple[str, str, str]] = field(default_factory=list)
     adjusted_tp: int = 0
+    fn_unresolved: int = 0  # misses of gold the taxonomy cannot resolve (taxonomy coverage)
 
     def add(self, doc: str, gold: set[str], pred: set[str]) -> None:
         tp = len(gold & pred)
@@ -88,6 +90,7 @@ class Scores:
             self.per_skill[s]["fp"] += 1
         for s in gold - pred:
             self.per_skill[s]["fn"] += 1
+        self.fn_unresolved += sum(1 for s in gold - pred if s.startswith("?"))
 
     def summary(self) -> dict[str, float | int]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -108,6 +111,9 @@ class Scores:
             "macro_recall": round(mr, 4),
             "macro_f1": round(2 * mp * mr / (mp + mr), 4) if mp + mr else 0.0,
         }
+        resolvable = self.tp + self.fn - self.fn_unresolved
+        out["recall_on_resolvable_gold"] = round(self.tp / resolvable, 4) if resolvable else 0.0
+        out["gold_unresolved"] = self.fn_unresolved
         if self.adjusted_tp:
             ap = (self.tp + self.adjusted_tp) / (self.tp + self.fp) if self.tp + self.fp else 0.0
             out["annotation_adjusted_precision"] = round(ap, 4)
@@ -120,8 +126,14 @@ def gold_ids(labels: Iterable[str], taxonomy: Taxonomy) -> set[str]:
     for raw in labels:
         if not _scope.in_scope(raw):
             continue
-        label = _scope.clean_label(raw)
+        label = _POSSESSIVE_RE.sub("", _scope.clean_label(raw))
         skill = taxonomy.resolve(label)
+        if skill is None and "/" in label:
+            # "Git/Bitbucket", ".Net/.Net core": two technologies, each resolvable
+            parts = [taxonomy.resolve(p) for p in label.split("/") if p.strip()]
+            if len(parts) > 1 and all(parts):
+                out.update(p.id for p in parts if p is not None)
+                continue
         if skill is None and (m := _ABBREV_RE.match(label)):
             # "Amazon Web Services (AWS)": the name or its abbreviation
             skill = taxonomy.resolve(m[1]) or taxonomy.resolve(m[2])
@@ -296,6 +308,10 @@ def _print_scores(name: str, scores: Scores, show: int) -> dict[str, object]:
         f"  documents {summary['documents']}  micro P {summary['precision']:.3f}  R {summary['recall']:.3f}"
         f"  F1 {summary['f1']:.3f}   macro P {summary['macro_precision']:.3f}  R {summary['macro_recall']:.3f}"
         f"  F1 {summary['macro_f1']:.3f}   (tp {summary['tp']}, fp {summary['fp']}, fn {summary['fn']})"
+    )
+    print(
+        f"  recall on gold the taxonomy resolves {summary['recall_on_resolvable_gold']:.3f}"
+        f" ({summary['gold_unresolved']} in-scope gold items name nothing in the taxonomy)"
     )
     if "annotation_adjusted_precision" in summary:
         print(
