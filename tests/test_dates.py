@@ -56,6 +56,10 @@ FORMS: list[tuple[str, tuple[int, int], tuple[int, int], bool]] = [
     ("2019-01-15 to 2020-03-01", (2019, 1), (2020, 3), False),
     ("Jan 2019 –\nPresent", (2019, 1), (2024, 6), True),
     ("June 2024 - Present", (2024, 6), (2024, 6), True),
+    ("Feb'19 – Mar'21", (2019, 2), (2021, 3), False),
+    ("From: 01/2019 To: 03/2020", (2019, 1), (2020, 3), False),
+    ("September 2017 onwards", (2017, 9), (2024, 6), True),
+    ("01.2019 – 03.2021", (2019, 1), (2021, 3), False),
 ]
 
 

@@ -81,6 +81,7 @@ _POINT = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+{_YEAR}"  # 15 Jan 2019
     rf"|{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*{_YEAR}"  # Jan 15, 2019
     rf"|{_MON}\.?(?:\s*,\s*|\s+|\s*[-/]\s*)(?:{_YEAR}|{_YY})"  # Jan 2019, Sep. 2015, Jan '19, Jan-2019
+    rf"|{_MON}\.?{_YY}"  # Feb'19
     rf"|{_SEASON}\s+{_YEAR}"  # Summer 2019
     rf"|{_YEAR}-[01]\d-[0-3]\d"  # 2019-01-15
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"  # 01/15/2019, 15.01.2019
@@ -96,7 +97,7 @@ _PRESENT = (
     r"(?:(?:till|to|until|up\s+to|through)\s+)?"
     r"(?:the\s+)?(?:present(?:\s+day)?|current(?:ly)?|now|today|date|ongoing)\b"
 )
-_SEP = r"\s*(?:[-–—‒―−~→]+|->|to|until|till|through|thru|and)\s*"
+_SEP = r"\s*(?:[-–—‒―−~→]+|->|to|until|till|through|thru|and)\s*:?\s*"  # "From: 01/2019 To: 03/2020"
 _SINCE = r"(?:since|from|starting(?:\s+(?:from|in))?|started(?:\s+in)?|beginning)"
 
 _RANGE_RE = re.compile(
@@ -105,10 +106,12 @@ _RANGE_RE = re.compile(
     r"(?=[0-9'’‘]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spr|sum|fal|aut|win|sin|fro|bet|sta|beg)"
     r"(?:"
     # A to B (B may be "Present"); A may be a bare month when B has a year.
-    rf"(?:(?:{_SINCE}|between)\s+)?(?P<a>{_POINT}|{_BARE_MON}){_SEP}"
+    rf"(?:(?:{_SINCE}|between)\s*:?\s+)?(?P<a>{_POINT}|{_BARE_MON}){_SEP}"
     rf"(?:(?P<present>{_PRESENT})|(?P<b>{_POINT})|(?P<byy>\d\d)(?![\d/.\-]))"
     # since A (ongoing)
-    rf"|{_SINCE}\s+(?P<since>{_POINT})"
+    rf"|{_SINCE}\s*:?\s+(?P<since>{_POINT})"
+    # A onwards (ongoing): "September 2017 onwards"
+    rf"|(?P<onwards>{_POINT})\s+onwards?"
     # a lone season: "Summer 2019"
     rf"|(?P<season>{_SEASON}\s+{_YEAR})"
     r")(?![\w/])",
@@ -119,7 +122,7 @@ _ANCHOR_RE = re.compile(r"[12'’‘]\d\d\d?")  # checked in Python: a charset-l
 # What any range has near its first year: a dash, a linking word, "since", a season.
 _NEAR_RE = re.compile(
     r"[-–—‒―−~→]|\b(?:to|until|till|through|thru|and|since|from|starting|started|beginning|present|current"
-    r"|currently|now|date|ongoing|spring|summer|fall|autumn|winter)\b",
+    r"|currently|now|date|ongoing|onwards?|spring|summer|fall|autumn|winter)\b",
     re.IGNORECASE,
 )
 _OPEN_END_RE = re.compile(r"(?:[-–—]|\bto|\buntil|\btill)\s*$", re.IGNORECASE)
@@ -257,8 +260,8 @@ def _from_match(m: re.Match[str], now: int) -> tuple[int, int, bool, str] | None
         if point is None:
             return None
         first, last, _ = point
-    elif m["since"] is not None:
-        point = _parse_point(m["since"])
+    elif m["since"] is not None or m["onwards"] is not None:
+        point = _parse_point(m["since"] or m["onwards"])
         if point is None:
             return None
         first, _, exact = point
