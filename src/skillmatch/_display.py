@@ -6,7 +6,6 @@ rich is imported only here, and only inside the functions, so ``import skillmatc
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -84,10 +83,19 @@ def _nothing() -> None:
 
 
 def _names(results: Sequence[ScreenResult]) -> dict[str, str]:
-    """A short name per source: the file name, or the path where two file names clash."""
-    base = [os.path.basename(r.source.rstrip("/\\")) or r.source for r in results]
-    clashes = {b for b in base if base.count(b) > 1}
-    return {r.source: (r.source if b in clashes else b) for r, b in zip(results, base, strict=True)}
+    """A short name per source: the file name, with as many parent folders as tell clashes apart."""
+    parts = {r.source: [p for p in r.source.replace("\\", "/").split("/") if p] or [r.source] for r in results}
+    depth = dict.fromkeys(parts, 1)
+    while True:
+        shown = {s: "/".join(p[-depth[s] :]) for s, p in parts.items()}
+        seen: dict[str, list[str]] = {}
+        for source, name in shown.items():
+            seen.setdefault(name, []).append(source)
+        clashes = [s for group in seen.values() if len(group) > 1 for s in group if depth[s] < len(parts[s])]
+        if not clashes:
+            return shown
+        for source in clashes:
+            depth[source] += 1
 
 
 def print_results(

@@ -227,8 +227,13 @@ class _Screener:
         self._score = compile_job(job, taxonomy=taxonomy).score
 
     def warm_up(self) -> None:
-        """Build the matcher now (in a worker, before it asks for work)."""
-        self._extract("Python", taxonomy=self.taxonomy, as_of=self.as_of)
+        """Build the matcher and its lazily built parts now, before the worker asks for work.
+
+        The text names ambiguous words, a negation and a dated role, so the context rules
+        (and spaCy behind them) are loaded here rather than inside the first document's
+        time budget.
+        """
+        self._extract(_WARM_UP_CV, taxonomy=self.taxonomy, as_of=self.as_of)
 
     def __call__(self, source: str) -> ScreenResult:
         start = time.perf_counter()
@@ -294,6 +299,17 @@ def _error_result(source: str, exc: BaseException, seconds: float, doc: Document
         seconds=seconds,
     )
 
+
+_WARM_UP_CV = """Summary
+Backend engineer. No experience with Kubernetes; currently learning Rust.
+
+Experience
+Software Engineer, Acme Ltd, Jan 2019 - Present
+- Built services in Python and Go on PostgreSQL and Docker with Spring Boot.
+
+Skills
+Python, Java, Chef, Oracle, AWS IAM, Kafka
+"""
 
 # Worker-process state: the initializer builds it once, every task reuses it.
 _WORKER_SCREENER: _Screener | None = None
