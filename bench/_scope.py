@@ -157,7 +157,8 @@ _EXCLUDED_SOURCE: dict[str, list[str]] = {
         r"netweaver" + V,
         r"(?:oracle\s+)?(?:hyperion|essbase|e-?business suite|ebusiness|ebs|apps|applications)" + V,
         r"(?:oracle\s+)?(?:fusion applications?|crm|flexcube|banking platform|peoplesoft|jd edwards|siebel)" + V,
-        r"ariba|peoplesoft|jd\s*edwards|workday|netsuite|great plains|navision|nav/bc|dynamics (?:ax|nav|gp|365)",
+        r"ariba|peoplesoft|jd\s*edwards|workday|netsuite|great plains|navision|nav/bc",
+        r"(?:microsoft[\s-]*)?dynamics(?:[\s-]*(?:ax|nav|gp|365|crm|bc|nav/bc|erp))*",
         r"(?:ibm\s+)?maximo|servicenow|erviceNow|zendesk|freshdesk|cherwell|hp service manager",
         r"(?:remedy|bomgar)(?:\s+ticketing tool)?|microsoft icm|clickschedule|clarify|beeline",
         r"quicken|quickbooks|peachtree|sage|tally|xero|accountcom|abernathy systems|tritek|immforms",
@@ -218,6 +219,7 @@ _EXCLUDED_SOURCE: dict[str, list[str]] = {
         r".*\b(?:project|product|programme|stakeholder|change|risk|people|account|contract) management\b.*",
         # certifications of people (not technologies)
         r"cissp|ccnp|ccie|ccna|ccisp|pmp|prince\s*2|itil|iso\s*\d+.*|ts16949|chartered status|pe",
+        r"oca|ocp|ocpjp|ocjp|scjp|scwcd|mcp|mcsd|mcse|mcsa|mcts|rhce|rhcsa|comptia.*|[a-z]+ certified.*",
         # generic words and phrases that name no particular technology
         r"used|exposure|internet|e-?mail|computers?|computer literacy|technical\s+language|programs|packages",
         r"tools|compilers|debuggers|emulators|assemblers|terminal|designer|project|data|web|apps?|systems?",
@@ -262,11 +264,17 @@ _LEAD = " \t\r\n\f\v*•·\u2022\u200b\u0095;:,-–—|?!\"'"
 _TRAIL = _LEAD + "."
 _WS_RE = re.compile(r"\s+")
 _HYPHEN_BREAK_RE = re.compile(r"(\w)- (\w)")
+_TRAILING_JUNK = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "we", "with"]
+)
 _WORD_RE = re.compile(r"[a-z0-9][a-z0-9+#\-]*")
 
 
 def clean_label(text: str) -> str:
-    """A label with whitespace collapsed (labels span line breaks) and surrounding punctuation stripped.
+    """A label with whitespace collapsed and surrounding punctuation and function words stripped.
+
+    Labels span line breaks, and some annotated spans run into the next sentence by one
+    word ("NoSQL In", "Kanban We"): a label never ends in a function word.
 
     >>> clean_label(" Mule\\nESB ) "), clean_label("Amazon Web Services (AWS)"), clean_label(".NET")
     ('Mule ESB', 'Amazon Web Services (AWS)', '.NET')
@@ -280,6 +288,9 @@ def clean_label(text: str) -> str:
                 label = label[:-1]
             if label.startswith(open_) and label.count(open_) > label.count(close):
                 label = label[1:]
+        words = label.rsplit(" ", 1)
+        if len(words) == 2 and words[1].casefold() in _TRAILING_JUNK:
+            label = words[0]
         if label == before:
             return label
 

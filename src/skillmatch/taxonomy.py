@@ -48,7 +48,7 @@ _KEY_DROP_RE = re.compile(r"[\s._\-/]+")
 # 2008 SP1", "JBoss 4.x", "Business Objects XI R3", "Drupal 6/7", "EJB 2.0/3.0". Tried only
 # after the whole text failed to resolve, one trailing token at a time, so the longest base
 # that resolves wins ("Java EE 7" is Java EE, not Java).
-_VERSION = r"(?:v\.?\s?)?\d+(?:\.\d+)*(?:\.?x|[a-z]{1,2})?\+?"
+_VERSION = r"(?:v\.?\s?)?\d+(?:\.\d+)*(?:\.?x|\s?[a-z]{1,2}\b)?\+?|\.\d+"
 _EDITION = r"(?:r\d|sp\d*|xi|ee|se|u\d+|update\s?\d+|lts|rc\d*|beta)"
 _VERSION_TAIL_RE = re.compile(rf"[\s_-]*(?:{_VERSION}|{_EDITION})(?:\s*/\s*(?:{_VERSION}|{_EDITION}))*$", re.IGNORECASE)
 
