@@ -12,13 +12,7 @@ neither pandas nor spaCy nor a PDF library until they are needed.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
-
-try:
-    __version__ = version("skillmatch")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree that was never installed
-    __version__ = "0+unknown"
 
 # public name -> the module that defines it
 _EXPORTS: dict[str, str] = {
@@ -63,7 +57,21 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["__version__", *_EXPORTS]
 
 
+def _version() -> str:
+    # importlib.metadata costs about 40 ms to import: more than the rest of the package,
+    # so the version is looked up when first asked for
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("skillmatch")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree that was never installed
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'skillmatch' has no attribute {name!r}")
@@ -77,6 +85,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs; redundant aliases mark re-exports
+    __version__: str
     from .api import (
         iter_screen as iter_screen,
     )
