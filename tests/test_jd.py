@@ -495,3 +495,17 @@ def test_abbreviations_do_not_end_an_item() -> None:
         (("python",), "required", None),
         (("go",), "preferred", None),
     ]
+
+
+def test_load_text_and_markdown_ads(samples_dir: Path, tmp_path: Path) -> None:
+    md = load_job(samples_dir / "jds" / "backend-generalist.md")
+    assert md.source is not None
+    assert md.source.endswith("backend-generalist.md")
+    assert md.min_years == 4.0
+    assert ("python", "go") in [r.skills for r in md.required]
+    txt = write(tmp_path, "ad.txt", "Backend Engineer\nRequirements\n- 3+ years of Go\n- PostgreSQL\n")
+    job = load_job(txt, taxonomy=TAX)
+    assert (job.title, reqs(job)) == (
+        "Backend Engineer",
+        [(("go",), "required", 3.0), (("postgresql",), "required", None)],
+    )
