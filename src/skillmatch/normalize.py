@@ -66,7 +66,6 @@ _TABLE.update(dict.fromkeys(_BULLETS, "•"))
 # walks a whole text through a dict. Private-use characters (icon glyphs) and noncharacters
 # go as well.
 _SPECIAL_RE = re.compile("[" + "".join(re.escape(char) for char in _TABLE) + "\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_ASCII_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _replace_special(match: re.Match[str]) -> str:
@@ -78,14 +77,16 @@ def _replace_special(match: re.Match[str]) -> str:
 # A word split by a hyphen at a line end ("develop-\nment", or PDFium's marker with or without
 # the line break): joined when lower-case letters stand on both sides; otherwise the marker is
 # a plain hyphen ("Sarbanes-Oxley").
+# These run after white space is collapsed (no space next to a newline), and each pattern
+# starts with a literal, so the engine skips ahead to it instead of trying every position.
 _LOWER = "a-zß-öø-ÿ"
-# (Each alternative starts with its literal, so the engine can skip ahead to it.)
-_HYPHEN_JOIN_RE = re.compile(
-    rf"-(?<=[{_LOWER}]-)[ \t]*\n[ \t]*(?=[{_LOWER}])|\x02(?<=[{_LOWER}]\x02)[ \t]*\n?[ \t]*(?=[{_LOWER}])"
-)
-_HYPHEN_MARK_RE = re.compile(r"\x02[ \t]*(\n?)[ \t]*")
-_LEADING_BULLET_RE = re.compile(r"(?m)^(?:[*\-–][ \t]+|•[ \t]*)(?=\S)")
-_MANY_NEWLINES_RE = re.compile(r"\n{3,}")
+_HYPHEN_JOIN_RE = re.compile(rf"-\n(?<=[{_LOWER}]-\n)(?=[{_LOWER}])")
+_MARK_JOIN_RE = re.compile(rf"\x02\n?(?<=[{_LOWER}]\x02)(?=[{_LOWER}])|\x02\n(?<=[{_LOWER}]\x02\n)(?=[{_LOWER}])")
+# A line starting with "- ", "* ", "– " or "•" is a list item: one bullet, one space.
+_LEADING_BULLET_RE = re.compile(r"\n(?:[*\-–] |•(?=\S))")
+# (Written as literals then "+", not "{2,}": only a literal prefix makes re skip ahead fast.)
+_MANY_NEWLINES_RE = re.compile("\n\n\n+")
+_SPACES_RE = re.compile("  +")
 
 # --- mojibake ---------------------------------------------------------------------------------
 
@@ -101,7 +102,14 @@ _MOJIBAKE_SEQ_RE = re.compile(f"[Â-ß]{_CONT}|[à-ï]{_CONT}{{2}}|[ð-ô]{_CONT
 _LOST_QUOTE_RE = re.compile("â€(?=[ \n)]|$)")  # ” = E2 80 9D
 _LOST_BULLET_RE = re.compile(f"â—(?!{_CONT})")  # ● = E2 97 8F
 _LOST_I_ACUTE_RE = re.compile("Ã(?<=[a-z]Ã)(?=[a-z])")  # í = C3 AD (the soft hyphen vanished)
-_MOJIBAKE_ANY_RE = re.compile(f"[Â-ô]{_CONT}|â€|â—|[a-z]Ã[a-z]")
+_MOJIBAKE_ANY_RE = re.compile(f"[Â-ô]{_CONT}|â€|â—|Ã(?<=[a-z]Ã)(?=[a-z])")
+# The lead characters of nearly all mojibake in Latin-script text (Ã for é/ü, Â for NBSP/·/®,
+# â for –/’/“/•/€, Ä/Å for ł/ś/ž ...): looking for these five with ``in`` costs next to
+# nothing, scanning for the general pattern about 10 ns a character. (Mojibake of Cyrillic,
+# Greek or CJK text, led by Ð/Ñ/Î/ã..., is left alone.)
+_MOJIBAKE_LEADS = ("Ã", "Â", "â", "Å", "Ä")
+# Printable ASCII plus tab and newline: what an ASCII text may hold without a control character.
+_ASCII_TEXT = bytes([9, 10, *range(32, 127)])
 
 
 def normalize_text(text: str) -> str:
@@ -109,7 +117,7 @@ def normalize_text(text: str) -> str:
     hyphens, control characters, bullets, words hyphenated across line ends, spacing."""
     result = _normalize(text)
     for _ in range(4):
-        if result.isascii() or not _MOJIBAKE_ANY_RE.search(result):
+        if not _maybe_mojibake(result):
             break
         # Repairing can expose another layer of mojibake (text encoded twice, or characters
         # the first pass joined), so a text that still shows a hint is passed through again
@@ -125,10 +133,11 @@ def _normalize(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
-        if _ASCII_CONTROL_RE.search(text):
+        # Deleting the allowed bytes leaves the control characters (fast C, unlike a regex).
+        if text.encode("ascii").translate(None, _ASCII_TEXT):
             text = _SPECIAL_RE.sub(_replace_special, text)
     else:
-        if _MOJIBAKE_ANY_RE.search(text):
+        if _maybe_mojibake(text):
             text = _fix_mojibake(text)
         text = _SPECIAL_RE.sub(_replace_special, text)
         if not unicodedata.is_normalized("NFKC", text):
@@ -136,22 +145,27 @@ def _normalize(text: str) -> str:
             text = unicodedata.normalize("NFKC", text)
             # NFKC can make a character the table replaces ("·" from the Greek ano teleia).
             text = _SPECIAL_RE.sub(_replace_special, text)
-    if _HYPHEN_MARK in text:
-        text = _HYPHEN_JOIN_RE.sub("", text)
-        text = _HYPHEN_MARK_RE.sub(r"-\1", text)
-    elif "-" in text and "\n" in text:
-        text = _HYPHEN_JOIN_RE.sub("", text)
     # White space: str.replace passes are much faster here than a regular expression.
     if "\t" in text:
         text = text.replace("\t", " ")
-    while "  " in text:
-        text = text.replace("  ", " ")
+    if "  " in text:
+        text = _SPACES_RE.sub(" ", text)
     text = text.replace(" \n", "\n").replace("\n ", "\n").strip()
+    if "-\n" in text:
+        text = _HYPHEN_JOIN_RE.sub("", text)
+    if _HYPHEN_MARK in text:
+        text = _MARK_JOIN_RE.sub("", text).replace(_HYPHEN_MARK, "-")
     if "•" in text or "- " in text or "* " in text or "– " in text:
-        text = _LEADING_BULLET_RE.sub("• ", text)
+        text = _LEADING_BULLET_RE.sub("\n• ", "\n" + text)[1:]
     if "\n\n\n" in text:
         text = _MANY_NEWLINES_RE.sub("\n\n", text)
     return text
+
+
+def _maybe_mojibake(text: str) -> bool:
+    if text.isascii() or not any(lead in text for lead in _MOJIBAKE_LEADS):
+        return False
+    return _MOJIBAKE_ANY_RE.search(text) is not None
 
 
 def _fix_mojibake(text: str) -> str:
