@@ -542,6 +542,8 @@ def _build(
                 )
                 continue
             owner[key] = (sid, rec, form)
+        if "ambiguous" not in rec.data and "case_sensitive" not in rec.data and "esco" not in rec.data:
+            continue
         folded = {f.casefold() for f in forms}
         for flag in ("ambiguous", "case_sensitive"):
             for form in rec.data.get(flag, []):
@@ -579,11 +581,12 @@ def _build(
             )
     for sid, rec in records.items():
         for edge in ("parents", "related"):
-            targets = rec.data.get(edge, [])
-            for k, target in enumerate(targets):
+            targets = rec.data.get(edge, ())
+            seen: set[str] = set()
+            for target in targets:
                 if target == sid:
                     report(f"{sid!r} lists itself in {edge}", path=rec.file, line=rec.where(edge))
-                elif target in targets[:k]:
+                elif target in seen:
                     report(f"{sid!r} lists {target!r} twice in {edge}", path=rec.file, line=rec.where(edge))
                 elif target not in records:
                     report(
@@ -591,11 +594,14 @@ def _build(
                         path=rec.file,
                         line=rec.where(edge),
                     )
-        both = set(rec.data.get("parents", [])) & set(rec.data.get("related", []))
-        for target in sorted(both):
-            report(
-                f"{sid!r} lists {target!r} both as a parent and as related", path=rec.file, line=rec.where("related")
-            )
+                seen.add(target)
+        if "parents" in rec.data and "related" in rec.data:
+            for target in sorted(set(rec.data["parents"]) & set(rec.data["related"])):
+                report(
+                    f"{sid!r} lists {target!r} both as a parent and as related",
+                    path=rec.file,
+                    line=rec.where("related"),
+                )
     _check_cycles(records, report)
     if report.errors or version is None:
         return None
@@ -651,7 +657,7 @@ def _check_record(rec: _Record, report: _Problems) -> bool:
                 line=rec.where(key),
             )
             ok = False
-        elif isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
+        elif type(value) is list and not all(type(v) is str and v for v in value):
             report(f"field {key!r} of {sid!r} must list non-empty strings", path=rec.file, line=rec.where(key))
             ok = False
         elif isinstance(value, str) and not value.strip() and key != "description":
@@ -667,6 +673,23 @@ def _check_record(rec: _Record, report: _Problems) -> bool:
 
 
 def _check_cycles(records: Mapping[str, _Record], report: _Problems) -> None:
+    # Peel off skills with no unvisited parents (Kahn's algorithm): cheap, and whatever is
+    # left sits on or above a cycle, which the depth-first search below then names.
+    pending = {sid: [p for p in rec.data.get("parents", ()) if p in records] for sid, rec in records.items()}
+    waiting = {sid: len(parents) for sid, parents in pending.items()}
+    children: dict[str, list[str]] = {}
+    for sid, parents in pending.items():
+        for p in parents:
+            children.setdefault(p, []).append(sid)
+    ready = [sid for sid, n in waiting.items() if n == 0]
+    while ready:
+        sid = ready.pop()
+        for child in children.get(sid, ()):
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    if all(n == 0 for n in waiting.values()):
+        return
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
 
     def parents_of(sid: str) -> Iterator[str]:
