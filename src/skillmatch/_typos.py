@@ -21,17 +21,31 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["TypoIndex", "english_words"]
+__all__ = ["TypoIndex", "common_words", "english_words"]
 
 #: A cache of tokens known not to be typos grows up to this size per extractor.
 _MAX_SEEN = 200_000
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words of three or more letters (SCOWL, see ``_data/english-words.NOTICE``)."""
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     data = (files("skillmatch") / "_data" / "english-words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode("ascii").split())
+    words = gzip.decompress(data).decode("ascii").split()
+    common = frozenset(w for w in words if w.islower())
+    names = frozenset(w.lower() for w in words if not w.islower())
+    return common, names
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words and names of three or more letters (SCOWL, see ``_data/english-words.NOTICE``)."""
+    common, names = _word_lists()
+    return common | names
+
+
+def common_words() -> frozenset[str]:
+    """Lower-case English words that are not only names ("python", "scale"; not "kafka")."""
+    return _word_lists()[0]
 
 
 def _deletions(word: str) -> set[str]:

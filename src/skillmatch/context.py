@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ._typos import english_words
+from ._typos import common_words
 from .models import Section
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,8 +58,8 @@ class HitLike(Protocol):
 
 
 def is_english(word: str) -> bool:
-    """Whether a lower-case word of three or more letters is an ordinary English word."""
-    return word in english_words()
+    """Whether a lower-case word of three or more letters is an ordinary English word (not only a name)."""
+    return word in common_words()
 
 
 class Page:
@@ -309,14 +309,24 @@ _WEAK_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _STRONG_LABEL_RE = re.compile(rf"(?:^|\b)(?:{_STRONG_LABELS})\b", re.IGNORECASE)
-# The last "Label:" before a mention, with nothing but list items between: the label is
-# the one to three words before the colon.
-_LOCAL_LABEL_RE = re.compile(
-    r"(?P<label>(?:[A-Za-z][\w/&+#.-]*[ \t]+){0,2}[A-Za-z][\w/&+#.-]*)[ \t]*[:–—|][ \t]*"
-    r"(?:[^:.;!?\n]{0,70}?[,;/|•&][ \t]*)?$"
-    rf"|(?P<bare>(?:{_STRONG_LABELS}))[ \t]+$",
-    re.IGNORECASE,
-)
+_SENTENCE_PUNCT_RE = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _local_label(text: str, lo: int, pos: int) -> str | None:
+    """The label of the list a mention is in, from the last colon before it on its line."""
+    colon = max(text.rfind(":", lo, pos), text.rfind("|", lo, pos))
+    if colon >= 0 and not _SENTENCE_PUNCT_RE.search(text, colon + 1, pos):
+        words = text[max(lo, colon - 40) : colon].split()[-3:]
+        if words:
+            return " ".join(words)
+    words = text[max(lo, pos - 40) : pos].split()[-3:]
+    for k in range(len(words)):
+        bare = " ".join(words[k:])
+        if _STRONG_LABEL_RE.fullmatch(bare):
+            return bare  # "Databases Oracle": a label without its colon
+    return None
+
+
 _JOB_LABEL_RE = re.compile(
     r"\b(?:nice[ \t]+to[ \t]+have|bonus|plus|preferred|required|requirements?|must[ \t-]+haves?|desired|ideally"
     r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with)\b",
@@ -338,6 +348,7 @@ def judge(
     hits: Sequence[HitLike],
     form_keys: frozenset[str] = frozenset(),
     linked: Collection[tuple[str, str]] = frozenset(),
+    categories: Mapping[str, str] | None = None,
 ) -> None:
     """Accept or reject each candidate in place, recording the reason."""
     text = page.text
@@ -345,14 +356,17 @@ def judge(
         for h in hits:
             if in_url(page, h.start):
                 _reject(h, "inside a URL or e-mail address")
-    by_line: dict[int, list[HitLike]] = {}
-    for h in hits:
-        by_line.setdefault(text.rfind("\n", 0, h.start), []).append(h)
+    lines = _Lines(text, hits)
     pending: list[HitLike] = []
     for h in hits:
-        if not h.accepted or not h.ambiguous:
+        if not h.accepted:
             continue
-        reason = _hard_reject(page, h, form_keys, _listed_after_skill(page, h, by_line[text.rfind("\n", 0, h.start)]))
+        if not h.ambiguous:
+            reason = _word_use(text, h, form_keys) or _plain_name(page, h, form_keys, lines)
+            if reason:
+                _reject(h, reason)
+            continue
+        reason = _hard_reject(page, h, form_keys, _listed_after_skill(page, h, lines))
         if reason:
             _reject(h, reason)
             continue
@@ -367,28 +381,41 @@ def judge(
             pending.append(h)
     if not pending:
         return
+    waiting = {id(h) for h in pending}
     changed = True
-    while changed and pending:
+    while changed and waiting:
         changed = False
-        for h in list(pending):
-            if h.tags_only or h not in pending:
+        for h in pending:
+            if h.tags_only or id(h) not in waiting:
                 continue
-            line_hits = by_line[text.rfind("\n", 0, h.start)]
-            reason = _next_to_skill(page, h, line_hits)
+            reason = _next_to_skill(page, h, lines)
             if reason:
                 _accept(h, reason, 0.85)
-                pending.remove(h)
+                waiting.discard(id(h))
                 changed = True
                 continue
-            other = _next_to_linked(page, h, line_hits, pending, linked)
+            other = _next_to_linked(page, h, lines, waiting, linked)
             if other is not None:
                 _accept(h, f"listed with the related {text[other.start : other.end]!r}", 0.8)
                 _accept(other, f"listed with the related {text[h.start : h.end]!r}", 0.8)
-                pending.remove(h)
-                pending.remove(other)
+                waiting.discard(id(h))
+                waiting.discard(id(other))
                 changed = True
+    if categories:
+        for h in pending:
+            if id(h) in waiting and not h.tags_only:
+                chain = _ambiguous_list(page, h, lines, waiting)
+                kinds = {categories.get(o.skill_id) for o in chain}
+                if len(chain) >= 3 and len(kinds) == 1:
+                    # "Go, Rust and C": three languages in a row support each other
+                    names = ", ".join(text[o.start : o.end] for o in chain)
+                    for o in chain:
+                        _accept(o, f"in a list of {next(iter(kinds))}s ({names})", 0.8)
+                        waiting.discard(id(o))
     for h in pending:
-        line_hits = by_line[text.rfind("\n", 0, h.start)]
+        if id(h) not in waiting:
+            continue
+        line_hits = lines.of(h)
         if h.tags_only:
             reason = _tag_line(page, h, line_hits)
         else:
@@ -403,6 +430,118 @@ def judge(
             _reject(h, f"written {text[h.start : h.end]!r}, not as the skill is written")
         else:
             _reject(h, "ambiguous word without technical context")
+
+
+def _ambiguous_list(page: Page, h: HitLike, lines: _Lines, waiting: set[int]) -> list[HitLike]:
+    """The undecided ambiguous mentions listed together with ``h`` ("Go, Rust and C")."""
+    chain = [h]
+    for direction in (0, 1):
+        cur = h
+        while True:
+            pair = [n for n in lines.neighbours(cur) if (n[0].end <= cur.start) == (direction == 0)]
+            if not pair:
+                break
+            other, lo, hi = pair[0]
+            if id(other) not in waiting or other.tags_only or not page.text[other.start : other.start + 1].isupper():
+                break
+            m = _LIST_GAP_RE.match(page.text, lo, hi) if lo <= hi else None
+            if m is None or m.end() != hi or hi - lo > 12 or not page.text[lo:hi].strip():
+                break
+            chain.append(other)
+            cur = other
+    return chain
+
+
+class _Lines:
+    """The candidates of each line, and each candidate's neighbours on its line."""
+
+    def __init__(self, text: str, hits: Sequence[HitLike]) -> None:
+        self._by_line: dict[int, list[HitLike]] = {}
+        self._line_of: dict[int, int] = {}
+        for h in hits:
+            ls = text.rfind("\n", 0, h.start)
+            self._by_line.setdefault(ls, []).append(h)
+            self._line_of[id(h)] = ls
+        self._prev: dict[int, HitLike | None] = {}
+        self._next: dict[int, HitLike | None] = {}
+        for line in self._by_line.values():
+            line.sort(key=lambda o: (o.start, -o.end))
+            outer: HitLike | None = None  # the hit reaching furthest so far
+            for h in line:
+                if outer is not None and outer.end > h.start:
+                    self._prev[id(h)] = self._prev.get(id(outer))  # nested: the outer one's
+                else:
+                    self._prev[id(h)] = outer
+                if outer is None or h.end > outer.end:
+                    outer = h
+            for i, h in enumerate(line):
+                self._next[id(h)] = next((o for o in line[i + 1 :] if o.start >= h.end), None)
+
+    def of(self, h: HitLike) -> list[HitLike]:
+        return self._by_line[self._line_of[id(h)]]
+
+    def neighbours(self, h: HitLike) -> list[tuple[HitLike, int, int]]:
+        """The mentions right before and after ``h`` on its line, with the gap between.
+
+        Nested mentions ("AWS" inside "AWS Lambda") are skipped: the outer one is the neighbour.
+        """
+        out = []
+        prev = self._prev.get(id(h))
+        if prev is not None:
+            out.append((prev, prev.version_end, h.start))
+        nxt = self._next.get(id(h))
+        if nxt is not None:
+            out.append((nxt, h.version_end, nxt.start))
+        return out
+
+
+def _word_use(text: str, h: HitLike, form_keys: frozenset[str]) -> str | None:
+    """An article before the form and no noun after it: "worked as a docker at the port"."""
+    two = text[max(0, h.start - 2) : h.start]
+    if two not in ("a ", "A ") and text[max(0, h.start - 3) : h.start] not in ("an ", "An "):
+        return None
+    if not _ARTICLE_BEFORE_RE.search(text, max(0, h.start - 5), h.start):
+        return None
+    m = _WORD_AFTER_RE.match(text, h.version_end)
+    if m is None or m["w"].casefold() in _FUNCTION_WORDS_AFTER:
+        return f"a common noun ({_snippet(text, h.start, h.end)!r})"
+    return None
+
+
+_WORD_AFTER_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z][\w+#.-]*)")
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|[^\w])an?[ \t]$", re.IGNORECASE)
+_FUNCTION_WORDS_AFTER = frozenset(
+    str.split(
+        "at in on for of to from with by and or but who which that as the a an is was were are be been has had"
+        " have while when where during since until after before"
+    )
+)
+#: Words after a capitalised form that make it the name of a place or an organisation,
+#: whatever the form ("Scala Theatre", "Caliber Bank").
+_STRONG_ORG_AFTER_RE = re.compile(
+    r"[ \t]+(?:Theatre|Theater|Corporation|Corp\b|Inc\b|Ltd\b|LLC|plc|PLC|GmbH|Bank|Hotel|Restaurant|Bistro"
+    r"|Cafe|Café|Street|Road|Avenue|Lane|Hospital|Church|School|College|University|Academy|Club|Stadium|Gallery"
+    r"|Museum|Hall|Arena|Festival|Orchestra|Band|Choir)\b"
+)
+
+
+def _plain_name(page: Page, h: HitLike, form_keys: frozenset[str], lines: _Lines) -> str | None:
+    """A capitalised form that is part of a proper name: "Scala Theatre", "Django Reinhardt"."""
+    text = page.text
+    if not text[h.start : h.start + 1].isupper() or text[h.end : h.end + 1] != " ":
+        return None
+    if not text[h.end + 1 : h.end + 2].isupper() or _listed_after_skill(page, h, lines):
+        return None
+    if _STRONG_ORG_AFTER_RE.match(text, h.end):
+        return f"part of an organisation or place name ({_snippet(text, h.start, h.end)!r})"
+    m = _CAP_WORD_AFTER_RE.match(text, h.end)
+    if m is None:
+        return None
+    word = m["w"]
+    low = word.casefold()
+    if word.isupper() or low in form_keys or is_english(low) or not _name_word(word, form_keys):
+        return None
+    return f"part of a name ({_snippet(text, h.start, m.end(), 0)!r})"
 
 
 def _accept(h: HitLike, reason: str, confidence: float) -> None:
@@ -535,10 +674,12 @@ def _label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
     if m is None or m.end() > h.start:
         # A label later in the line ("ADDITIONAL INFORMATION Operating Systems: Windows"),
         # or one without a colon right before the first item ("Databases Oracle, MySQL").
-        m = _LOCAL_LABEL_RE.search(text, max(ls, h.start - 90), h.start)
-        if m is None:
+        found = _local_label(text, max(ls, h.start - 90), h.start)
+        if found is None:
             return None
-    label = " ".join((m["label"] or m["bare"]).split())
+        label = found
+    else:
+        label = " ".join(m["label"].split())
     if _STRONG_LABEL_RE.search(label):
         return f"in a technology list ({label!r})"
     if not h.flagged and _WEAK_LABEL_RE.search(label):
@@ -561,26 +702,9 @@ def _cue_before(page: Page, h: HitLike) -> str | None:
     return f"after {' '.join(m.group().split())!r}"
 
 
-def _neighbours(h: HitLike, line_hits: Sequence[HitLike]) -> list[tuple[HitLike, int, int]]:
-    """The mentions right before and right after ``h`` on its line, with the gap between.
-
-    Nested mentions ("AWS" inside "AWS Lambda") are skipped: the outer one is the neighbour.
-    """
-    before = [o for o in line_hits if o is not h and o.end <= h.start]
-    after = [o for o in line_hits if o is not h and o.start >= h.end]
-    out = []
-    if before:
-        prev = max(before, key=lambda o: (o.end, o.end - o.start))
-        out.append((prev, prev.version_end, h.start))
-    if after:
-        nxt = min(after, key=lambda o: (o.start, o.start - o.end))
-        out.append((nxt, h.version_end, nxt.start))
-    return out
-
-
-def _listed_after_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> bool:
+def _listed_after_skill(page: Page, h: HitLike, lines: _Lines) -> bool:
     """Whether the form follows another skill in a list ("MySQL, Oracle"), with a separator."""
-    for other, lo, hi in _neighbours(h, line_hits)[:1]:
+    for other, lo, hi in lines.neighbours(h)[:1]:
         if other.end > h.start or not other.accepted or other.ambiguous or lo > hi:
             continue
         m = _LIST_GAP_RE.match(page.text, lo, hi)
@@ -589,9 +713,9 @@ def _listed_after_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) ->
     return False
 
 
-def _next_to_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:
+def _next_to_skill(page: Page, h: HitLike, lines: _Lines) -> str | None:
     text = page.text
-    for other, lo, hi in _neighbours(h, line_hits):
+    for other, lo, hi in lines.neighbours(h):
         if not other.accepted or lo > hi:
             continue
         m = _LIST_GAP_RE.match(text, lo, hi)
@@ -604,16 +728,12 @@ def _next_to_skill(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str 
 
 
 def _next_to_linked(
-    page: Page,
-    h: HitLike,
-    line_hits: Sequence[HitLike],
-    pending: Sequence[HitLike],
-    linked: Collection[tuple[str, str]],
+    page: Page, h: HitLike, lines: _Lines, waiting: set[int], linked: Collection[tuple[str, str]]
 ) -> HitLike | None:
     """A pending neighbour in the same list whose skill the taxonomy links to this one."""
     text = page.text
-    for other, lo, hi in _neighbours(h, line_hits):
-        if other not in pending or other.tags_only or (h.skill_id, other.skill_id) not in linked:
+    for other, lo, hi in lines.neighbours(h):
+        if id(other) not in waiting or other.tags_only or (h.skill_id, other.skill_id) not in linked:
             continue
         m = _LIST_GAP_RE.match(text, lo, hi) if lo <= hi else None
         if m is not None and m.end() == hi and hi - lo <= 20:
@@ -623,7 +743,7 @@ def _next_to_linked(
 
 # A preposition right before the form: "baked with Packer", "tracked in Sentry".
 _PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:with|from|in|on|using|via|by|into|onto|to|through|behind|over|under)[ \t]+$", re.IGNORECASE
+    r"\b(?:with|from|in|on|of|using|via|by|into|onto|to|through|behind|over|under)[ \t]+$", re.IGNORECASE
 )
 
 
@@ -693,6 +813,11 @@ _CUE_WORDS = frozenset(
 _POST_HEDGE_RE = re.compile(
     r"[ \t]*(?:\(|-|–|:)[ \t]*(?:basic|basics|beginner|learning|currently learning|familiar|novice|elementary"
     r"|introductory|some exposure|exposure|limited)\b",
+    re.IGNORECASE,
+)
+# After the mention: "Kubernetes: none yet", "Rust (none)", "Go - not yet".
+_POST_NEGATION_RE = re.compile(
+    r"[ \t]*(?:\(|-|–|:)[ \t]*(?:none|no|never|not[ \t]+yet|nil|n/a|zero|0[ \t]*(?:years?|months?))\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(
@@ -825,6 +950,10 @@ def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
     for h in hits:
         if not h.accepted:
             continue
+        m = _POST_NEGATION_RE.match(text, h.version_end)
+        if m:
+            _negate(h, m.group().strip(" \t(-–:"))
+            continue
         m = _POST_HEDGE_RE.match(text, h.version_end)
         if m:
             _hedge(h, m.group().strip(" \t(-–:"))
@@ -870,11 +999,11 @@ def _window_cues(page: Page, ws: int, we: int, window_hits: Sequence[HitLike]) -
         if label == "HEDGE" and _NOT_HEDGE_BEFORE_RE.search(text, max(ws, start - 20), start):
             continue
         cues.append((start, end, label))
-    for h in window_hits:
-        # "no Java experience": the cue wraps the mention.
-        m = _NO_BEFORE_RE.search(text, max(ws, h.start - 12), h.start)
-        if m and _EXPERIENCE_AFTER_RE.match(text, h.version_end, le):
-            _negate(h, f"{m.group().strip()} … experience")
+    # "no Java experience", "No Windows or .NET experience": the cue wraps the mentions.
+    for m in _NO_LIST_RE.finditer(text, ws, le):
+        for h in window_hits:
+            if m.start("items") <= h.start < m.end("items"):
+                _negate(h, f"{m['no'].strip()} … {m['what']}")
     if not cues:
         return
     cues.sort()
@@ -897,9 +1026,10 @@ def _window_cues(page: Page, ws: int, we: int, window_hits: Sequence[HitLike]) -
             _hedge(h, phrase)
 
 
-_NO_BEFORE_RE = re.compile(r"\b(?:no|zero|little|without)[ \t]+$", re.IGNORECASE)
-_EXPERIENCE_AFTER_RE = re.compile(
-    r"[ \t]+(?:[\w.+#-]+[ \t]+)?(?:experience|knowledge|exposure|background|skills)\b", re.IGNORECASE
+_NO_LIST_RE = re.compile(
+    r"(?P<no>\b(?:no|zero|little|without)[ \t]+)(?P<items>(?:[^.;:!?\n]|\.(?=\w)){1,60}?)[ \t]+"
+    r"(?P<what>experience|knowledge|exposure|background|skills)\b",
+    re.IGNORECASE,
 )
 
 
@@ -948,6 +1078,15 @@ FOREIGN_TRIGGERS = (
     "looking for",
     "calling for",
     "requiring",
+    "team of",
+    "group of",
+    "squad of",
+    "managed",
+    "managing",
+    "supervised",
+    "supervising",
+    "oversaw",
+    "overseeing",
     "technologies i",
     "technologies we",
     "skills i",
@@ -972,6 +1111,10 @@ _FOREIGN_RE = re.compile(
     r"\b(?:developers|engineers|candidates|consultants|contractors|specialists|professionals|architects|talent"
     r"|hires|roles|positions|people|staff)\b"
     r"|(?:hired|recruited|recruiting|sourced|sourcing|hiring)\s+for\b"
+    # other people's skills: "a team of eight Java developers", "managed 5 .NET engineers"
+    r"|(?P<team>(?:team|group|squad)\s+of\s+[^.;\n]{0,50}?\b(?:developers|engineers|programmers|testers|consultants)"
+    r"|(?:managed|managing|supervised|supervising|oversaw|overseeing)\s+(?:a\s+team\s+of\s+)?[^.;\n]{0,40}?"
+    r"\b(?:developers|engineers|programmers|testers|consultants)\b)"
     # quoted job ads ("an advert asking for", "the job description below")
     r"|job\s+(?:description|posting|ad|advert)\s+(?:quoted|below|follows)"
     r"|(?:job\s+)?(?:adverts?|advertisements?|ads|postings|specs|descriptions)\s+for\b"
@@ -1002,6 +1145,9 @@ def _foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
             continue
         m = _FOREIGN_RE.match(text, a)
         if m is None:
+            continue
+        if m["team"]:
+            scopes.append((m.start(), m.end(), " ".join(m.group().split())))  # only the team's own list
             continue
         ad_verb = m.group().lower().startswith(("asking", "looking", "calling", "requiring"))
         if ad_verb and not _AD_NOUN_BEFORE_RE.search(text, max(0, a - 30), a):

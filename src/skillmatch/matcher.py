@@ -42,7 +42,7 @@ from itertools import product
 from typing import Literal
 
 from . import context as ctx
-from ._typos import TypoIndex, english_words
+from ._typos import TypoIndex, common_words
 from .models import Mention, Role, Section
 from .sections import find_sections
 from .taxonomy import Taxonomy, norm_key
@@ -273,7 +273,7 @@ class SkillExtractor:
         self._form_words: set[str] = set()
         self._keys: dict[str, str] = {}  # norm_key -> skill id
         fuzzy_targets: dict[str, str] = {}
-        english = english_words()
+        english = common_words()
         self._form_by_key: dict[str, _Form] = {}
         for sf in taxonomy.surface_forms():
             key = norm_key(sf.text)
@@ -333,6 +333,7 @@ class SkillExtractor:
         # linked skills listed together support each other ("Elixir and Phoenix").
         self._linked: set[tuple[str, str]] = set()
         self._parents: dict[str, tuple[str, ...]] = {skill.id: skill.parents for skill in taxonomy}
+        self._categories: dict[str, str] = {skill.id: skill.category for skill in taxonomy}
         for skill in taxonomy:
             for other in (*skill.parents, *skill.related):
                 self._linked.add((skill.id, other))
@@ -366,7 +367,7 @@ class SkillExtractor:
         key = key_string(text)
         page = ctx.Page(text, key, sections, kind)
         hits = self._candidates(text, key, page.triggers)
-        ctx.judge(page, hits, self._key_set, self._linked)
+        ctx.judge(page, hits, self._key_set, self._linked, self._categories)
         hits.extend(self._typo_hits(text, key, hits, page))
         hits.sort(key=lambda h: h.start)
         ctx.apply_cues(page, hits)
