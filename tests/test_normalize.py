@@ -43,6 +43,8 @@ from skillmatch.normalize import normalize_text
         ("members.â— Train", "members.• Train"),
         ("sponsored â€œsnack hackâ€ videos", "sponsored “snack hack” videos"),
         ("Y. MartÃnez", "Y. Martínez"),
+        ("SkillsÂ Â Python Â Go\nGPAÂ 3.9 IDÂ\nxÂjava", "Skills Python Go\nGPA 3.9 ID\nx java"),
+        ("ÂGE CHÂTEAU", "ÂGE CHÂTEAU"),
         # text encoded twice
         ("CafÃƒÂ©", "Café"),
         # legitimate text that looks nothing like mojibake stays

@@ -102,7 +102,11 @@ _MOJIBAKE_SEQ_RE = re.compile(f"[Â-ß]{_CONT}|[à-ï]{_CONT}{{2}}|[ð-ô]{_CONT
 _LOST_QUOTE_RE = re.compile("â€(?=[ \n)]|$)")  # ” = E2 80 9D
 _LOST_BULLET_RE = re.compile(f"â—(?!{_CONT})")  # ● = E2 97 8F
 _LOST_I_ACUTE_RE = re.compile("Ã(?<=[a-z]Ã)(?=[a-z])")  # í = C3 AD (the soft hyphen vanished)
-_MOJIBAKE_ANY_RE = re.compile(f"[Â-ô]{_CONT}|â€|â—|Ã(?<=[a-z]Ã)(?=[a-z])")
+# NBSP = C2 A0 with the A0 turned into a plain space or lost: a stray "Â" is a space, unless
+# an upper-case letter follows (French all-caps: "ÂGE", "CHÂTEAU").
+_LOST_NBSP = f"Â(?![A-Z]|{_CONT})"
+_LOST_NBSP_RE = re.compile(_LOST_NBSP)
+_MOJIBAKE_ANY_RE = re.compile(f"[Â-ô]{_CONT}|â€|â—|Ã(?<=[a-z]Ã)(?=[a-z])|{_LOST_NBSP}")
 # The lead characters of nearly all mojibake in Latin-script text (Ã for é/ü, Â for NBSP/·/®,
 # â for –/’/“/•/€, Ä/Å for ł/ś/ž ...): looking for these five with ``in`` costs next to
 # nothing, scanning for the general pattern about 10 ns a character. (Mojibake of Cyrillic,
@@ -173,6 +177,7 @@ def _fix_mojibake(text: str) -> str:
     text = _LOST_QUOTE_RE.sub("”", text)
     text = _LOST_BULLET_RE.sub("•", text)
     text = _LOST_I_ACUTE_RE.sub("í", text)
+    text = _LOST_NBSP_RE.sub(" ", text)
     if not _MOJIBAKE_RE.search(text):
         return text
     for _ in range(3):  # each round undoes one layer of double encoding
