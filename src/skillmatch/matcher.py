@@ -297,8 +297,11 @@ class SkillExtractor:
                 acronym=2 <= len(sf.text) <= 5 and sf.text.isalpha() and sf.text.isupper(),
             )
             self._form_by_key.setdefault(key, form)
+            # A form that cannot run on into a version ("C", "Go", "R") must end on a
+            # separator: the automaton then never stops on every "c" that starts a word.
+            close = _GAP if not form.version_tail else ""
             for variant, pattern in _variants(form, tokens, seps):
-                word = _GAP + variant
+                word = _GAP + variant + close
                 if word in seen:
                     old = self._patterns[seen[word]]
                     # Keep the form as written over a spelling variant or a split.
@@ -316,6 +319,14 @@ class SkillExtractor:
             word = _GAP + key_string(trigger)
             if word not in seen:  # a negative value: the trigger's length, not a pattern
                 automaton.add_word(word, -len(trigger))
+        #: patterns that are also cue words ("basic" is BASIC): their hits are cues too
+        self._cue_patterns: frozenset[int] = frozenset(
+            seen[_GAP + cue + _GAP] for cue in ctx.CUE_WORDS if _GAP + cue + _GAP in seen
+        )
+        for cue in ctx.CUE_WORDS:
+            word = _GAP + cue + _GAP
+            if word not in seen:  # below -10000: a negation or hedging cue word
+                automaton.add_word(word, _CUE_BASE - len(cue))
         automaton.make_automaton()
         self._automaton = automaton
         # "Java/J2EE", "C#.NET", "UNIX/Linux": aliases of one skill that name two. A match
@@ -366,7 +377,7 @@ class SkillExtractor:
             sections = find_sections(text)
         key = key_string(text)
         page = ctx.Page(text, key, sections, kind)
-        hits = self._candidates(text, key, page.triggers)
+        hits = self._candidates(text, key, page)
         ctx.judge(page, hits, self._key_set, self._linked, self._categories)
         hits.extend(self._typo_hits(text, key, hits, page))
         hits.sort(key=lambda h: h.start)
@@ -383,20 +394,31 @@ class SkillExtractor:
         return mentions
 
     # -- steps ------------------------------------------------------------------------
-    def _candidates(self, text: str, key: str, triggers: list[int]) -> list[_Hit]:
+    def _candidates(self, text: str, key: str, page: ctx.Page) -> list[_Hit]:
         n = len(text)
         patterns = self._patterns
+        triggers = page.triggers
         found: list[tuple[int, int, _Pattern, str | None, bool]] = []
         # The automaton reads "\x01" + key so a form at the very start has its boundary.
-        for last, index in self._automaton.iter(_GAP + key):
+        cues = page.cues
+        cue_patterns = self._cue_patterns
+        for last, index in self._automaton.iter(_GAP + key + _GAP):
             if index < 0:
-                triggers.append(last + index)
+                if index > _CUE_BASE:
+                    triggers.append(last + index)
+                else:
+                    cues.append(last - 1 - (_CUE_BASE - index))  # value = _CUE_BASE - length
                 continue
             p = patterns[index]
-            end = last  # last is an index into "\x01"+key, so it is the end in text
+            if index in cue_patterns:
+                cues.append(last - 1 - p.length)
+            end = last  # last is an index into "\x01"+key+"\x01", so it is the end in text
+            closed = not p.form.version_tail
+            if closed:
+                end -= 1  # the pattern ends with the separator after the form
             start = end - p.length
             tail: str | None = None
-            if end < n and key[end] != _GAP:
+            if not closed and end < n and key[end] != _GAP:
                 if not (p.form.version_tail and key[end].isdigit()):
                     continue
                 m = _VERSION_TAIL_RE.match(key, end)
@@ -616,6 +638,7 @@ class SkillExtractor:
 
 
 _ID_AFTER_RE = re.compile(r"-\d{5,}")
+_CUE_BASE = -10_000  # automaton values below this mark negation and hedging cue words
 _GRADE_AFTER_RE = re.compile(r"[ \t]*(?:/[ \t]*\d|c?gpa\b|%|percent|marks\b|points\b)", re.IGNORECASE)
 
 
