@@ -533,3 +533,12 @@ def test_livecareer_words_are_not_glued(corpora_dir: Path) -> None:
     assert text.startswith("WORKING RF SYSTEMS ENGINEER\nQualifications\nMicrosoft office/Office for Mac")
     assert "Programming language: C/C++, Python, Java" in text
     assert "Â" not in text
+
+
+def test_threads_may_share_the_pdf_reader() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [make.pdf([f"Candidate {n}\nPython and Go", f"Page two of {n}"]) for n in range(12)]
+    expected = [sm.read_document(data).text for data in files]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda data: sm.read_document(data).text, files * 3)) == expected * 3

@@ -17,6 +17,7 @@ import io
 import logging
 import re
 import struct
+import threading
 import warnings
 import zlib
 from collections.abc import Iterator
@@ -243,7 +244,21 @@ _SPACE_GAP = 0.07
 _WHITESPACE = frozenset(" \t\r\n\xa0")
 
 
+# PDFium is not thread-safe: one document at a time per process (batches use processes).
+_PDFIUM_LOCK = threading.Lock()
+
+
 def _read_pdfium(data: bytes, *, name: str, limits: Limits, password: str | None) -> PdfText:
+    with _PDFIUM_LOCK:
+        result = _read_pdfium_locked(data, name=name, limits=limits, password=password)
+    suspects = {index: codes for index, page in enumerate(result.pages) if (codes := _unmapped_codes(page))}
+    if suspects:
+        _recover_ligatures(data, result.pages, suspects, password)
+    _warn_page_limit(result, limits)
+    return result
+
+
+def _read_pdfium_locked(data: bytes, *, name: str, limits: Limits, password: str | None) -> PdfText:
     import pypdfium2  # noqa: F401  (initialises the PDFium library)
     import pypdfium2.raw as pdfium_c
 
@@ -274,10 +289,6 @@ def _read_pdfium(data: bytes, *, name: str, limits: Limits, password: str | None
             result.pages.append(text)
     finally:
         pdfium_c.FPDF_CloseDocument(doc)
-    suspects = {index: codes for index, page in enumerate(result.pages) if (codes := _unmapped_codes(page))}
-    if suspects:
-        _recover_ligatures(data, result.pages, suspects, password)
-    _warn_page_limit(result, limits)
     return result
 
 
