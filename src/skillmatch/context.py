@@ -909,19 +909,30 @@ def _window_cues(page: Page, ws: int, we: int, window_hits: Sequence[HitLike]) -
     text = page.text
     le = page.line(we, we)[1]
     cues: list[tuple[int, int, str]] = []
-    for m in _CUE_RE.finditer(text, ws, we):
-        label = "NEG" if m["neg"] else "HEDGE"
-        start, end = m.start(), m.end()
-        if label == "NEG" and _NOT_NEGATION.match(text, start, min(le, start + 40)):
-            continue
-        if label == "HEDGE" and _NOT_HEDGE_BEFORE_RE.search(text, max(ws, start - 20), start):
-            continue
-        cues.append((start, end, label))
+    # Cue phrases are looked for only around the cue words the automaton found: a long
+    # line holds few of them, and the pattern is costly to run over all of it.
+    lo = bisect.bisect_left(page.cues, ws)
+    hi = bisect.bisect_left(page.cues, we)
+    seen_to = ws
+    for c in page.cues[lo:hi]:
+        for m in _CUE_RE.finditer(text, max(seen_to, c - 20), min(we, c + 40)):
+            label = "NEG" if m["neg"] else "HEDGE"
+            start, end = m.start(), m.end()
+            seen_to = max(seen_to, end)
+            if label == "NEG" and _NOT_NEGATION.match(text, start, min(le, start + 40)):
+                continue
+            if label == "HEDGE" and _NOT_HEDGE_BEFORE_RE.search(text, max(ws, start - 20), start):
+                continue
+            cues.append((start, end, label))
     # "no Java experience", "No Windows or .NET experience": the cue wraps the mentions.
-    for m in _NO_LIST_RE.finditer(text, ws, le):
+    no_words = [c for c in page.cues[lo:hi] if text[c : c + 2].lower() in ("no", "ze", "li", "wi")]
+    for c in no_words:
+        wrap = _NO_LIST_RE.match(text, c, le)
+        if wrap is None:
+            continue
         for h in window_hits:
-            if m.start("items") <= h.start < m.end("items"):
-                _negate(h, f"{m['no'].strip()} … {m['what']}")
+            if wrap.start("items") <= h.start < wrap.end("items"):
+                _negate(h, f"{wrap['no'].strip()} … {wrap['what']}")
     if not cues:
         return
     cues.sort()
@@ -945,7 +956,7 @@ def _window_cues(page: Page, ws: int, we: int, window_hits: Sequence[HitLike]) -
 
 
 _NO_LIST_RE = re.compile(
-    r"(?P<no>\b(?:no|zero|little|without)[ \t]+)(?P<items>(?:[^.;:!?\n]|\.(?=\w)){1,60}?)[ \t]+"
+    r"(?P<no>(?:no|zero|little|without)[ \t]+)(?P<items>(?:[^.;:!?\n]|\.(?=\w)){1,60}?)[ \t]+"
     r"(?P<what>experience|knowledge|exposure|background|skills)\b",
     re.IGNORECASE,
 )
