@@ -1,6 +1,6 @@
 """End-to-end ``screen`` over real PDFs: files per second with 1 and 2 workers, and what failed.
 
-    python bench/screen_speed.py                    # every LiveCareer PDF, 1 and 2 workers
+    python bench/screen_speed.py                    # every LiveCareer PDF, 1 and 2 workers, best of 2
     python bench/screen_speed.py --limit 300        # the first 300 (sorted), for a quick look
     python bench/screen_speed.py --report           # every LiveCareer and template PDF once
                                                     # (2 workers): errors, empty text, time per file
@@ -41,24 +41,33 @@ def _screen(paths: list[Path], workers: int) -> tuple[Any, float]:
     return df, time.perf_counter() - start
 
 
-def run(root: Path | None = None, *, limit: int | None = None, quick: bool = False) -> dict[str, Any] | None:
-    """Files/s for 1 and 2 workers over the LiveCareer PDFs; None without the corpora."""
+def run(
+    root: Path | None = None, *, limit: int | None = None, quick: bool = False, repeat: int | None = None
+) -> dict[str, Any] | None:
+    """Files/s for 1 and 2 workers over the LiveCareer PDFs; None without the corpora.
+
+    The two settings alternate ``repeat`` times (1, 2, 1, 2 ...) and the fastest run of
+    each counts, so a burst of load from other processes does not decide the ratio.
+    """
     from _corpora import corpora_dir
 
     root = corpora_dir(root)
     if root is None:
         return None
     paths = livecareer_paths(root, 400 if quick and limit is None else limit)
-    pages = 0
-    out: dict[str, Any] = {"files": len(paths)}
-    for workers in (1, 2):
-        df, seconds = _screen(paths, workers)
+    repeat = repeat or (3 if quick else 2)
+    out: dict[str, Any] = {"files": len(paths), "repeat": repeat}
+    best = {1: float("inf"), 2: float("inf")}
+    for _ in range(repeat):
+        for workers in (1, 2):
+            df, seconds = _screen(paths, workers)
+            best[workers] = min(best[workers], seconds)
+            out[f"w{workers}_errors"] = int((df["status"] == "error").sum())
+            out["pages"] = int(df["pages"].fillna(0).sum())
+    for workers, seconds in best.items():
         out[f"w{workers}_s"] = seconds
         out[f"w{workers}_files_per_s"] = len(paths) / seconds
-        out[f"w{workers}_errors"] = int((df["status"] == "error").sum())
-        pages = int(df["pages"].fillna(0).sum())
-    out["pages"] = pages
-    out["speedup"] = out["w1_s"] / out["w2_s"]
+    out["speedup"] = best[1] / best[2]
     return out
 
 
@@ -107,13 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N LiveCareer PDFs")
     parser.add_argument("--report", action="store_true", help="failure report over every LiveCareer and template PDF")
     parser.add_argument("--workers", type=int, default=2, help="workers for --report (default 2)")
+    parser.add_argument("--repeat", type=int, help="alternating runs per setting, fastest counts (default 2)")
     args = parser.parse_args(argv)
     root = require_corpora(args.corpora)
     if args.report:
         return report(root, args.workers)
-    r = run(root, limit=args.limit)
+    r = run(root, limit=args.limit, repeat=args.repeat)
     assert r is not None
-    print(f"screen over {r['files']:,} LiveCareer PDFs ({r['pages']:,} pages) against {JD.name}")
+    print(f"screen over {r['files']:,} LiveCareer PDFs ({r['pages']:,} pages) against {JD.name}, best of {r['repeat']}")
     for w in (1, 2):
         rate, errors = r[f"w{w}_files_per_s"], r[f"w{w}_errors"]
         print(f"  {w} worker{'s' if w > 1 else ''}: {r[f'w{w}_s']:.1f} s, {rate:.1f} files/s, errors {errors}")

@@ -61,12 +61,17 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)  # pragma: no cover - macOS and Windows
 
 
-def _context() -> BaseContext:
+def _context(preload: Sequence[str] = ()) -> BaseContext:
     # fork is unsafe in a process that already runs threads (notebooks, rich's refresh
     # thread, dask workers), so workers start from a fork server where there is one,
     # as Python 3.14 does by default, and are spawned elsewhere.
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("forkserver")
+        ctx = multiprocessing.get_context("forkserver")
+        if preload:
+            # Modules the fork server imports once, before it forks any worker (this has an
+            # effect only until the server has started, once per Python session).
+            ctx.set_forkserver_preload(["__main__", *preload])
+        return ctx
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
 
 
@@ -170,6 +175,7 @@ def run_tasks(
     timeout: float | None,
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
+    preload: Sequence[str] = (),
 ) -> Generator[tuple[int, R | Failure], None, None]:
     """Run ``func`` on every item in worker processes; yield ``(index, result)`` as each finishes.
 
@@ -177,12 +183,13 @@ def run_tasks(
     A task that runs longer than ``timeout`` seconds has its worker killed and yields a
     :class:`Failure` of kind ``"timeout"``; a worker that dies yields ``"crash"``; an
     exception raised by ``func`` yields ``"exception"``. Every index is yielded exactly once.
-    Closing the iterator early stops every worker.
+    Closing the iterator early stops every worker. ``preload`` names modules the fork server
+    imports before forking workers, so expensive state they build is shared by every worker.
     """
     pending: deque[tuple[int, T]] = deque(enumerate(items))
     if not pending:
         return
-    ctx = _context()
+    ctx = _context(preload)
     size = max(1, min(workers, len(pending)))
     pool: list[_Worker] = []
     start_failures = 0

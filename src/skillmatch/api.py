@@ -387,6 +387,7 @@ class Screening:
             timeout=self.limits.timeout,
             initializer=_init_worker,
             initargs=args,
+            preload=("skillmatch._warm",),
         )
         for position, outcome in tasks:
             index, source = todo[position]
