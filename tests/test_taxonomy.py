@@ -264,3 +264,18 @@ def test_resolve_strips_versions_and_editions(taxonomy: Taxonomy, text: str, exp
 @pytest.mark.parametrize("text", ["7", "2016", "v8", "R2", "SP1"])
 def test_a_bare_version_is_not_a_skill(taxonomy: Taxonomy, text: str) -> None:
     assert taxonomy.resolve(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Amazon Web Services (AWS)", "aws"), ("Oracle Data Integrator (ODI)", "odi"), ("Unknown thing (AWS)", "aws")],
+)
+def test_resolve_reads_an_abbreviation_in_brackets(taxonomy: Taxonomy, text: str, expected: str) -> None:
+    skill = taxonomy.resolve(text)
+    assert skill is not None
+    assert skill.id == expected
+
+
+@pytest.mark.parametrize("text", ["(AWS)", "cooking (baking)"])
+def test_brackets_alone_do_not_resolve(taxonomy: Taxonomy, text: str) -> None:
+    assert taxonomy.resolve(text) is None

@@ -50,6 +50,7 @@ _KEY_DROP_RE = re.compile(r"[\s._\-/]+")
 # that resolves wins ("Java EE 7" is Java EE, not Java).
 _VERSION = r"(?:v\.?\s?)?\d+(?:\.\d+)*(?:\.?x|\s?[a-z]{1,2}\b)?\+?|\.\d+"
 _EDITION = r"(?:r\d|sp\d*|xi|ee|se|u\d+|update\s?\d+|lts|rc\d*|beta)"
+_BRACKETED_RE = re.compile(r"^(?P<outer>[^()]*[^\s()])\s*\((?P<inner>[^()]+)\)$")
 _VERSION_TAIL_RE = re.compile(rf"[\s_-]*(?:{_VERSION}|{_EDITION})(?:\s*/\s*(?:{_VERSION}|{_EDITION}))*$", re.IGNORECASE)
 
 _FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -145,7 +146,9 @@ class Taxonomy:
     def resolve(self, text: str) -> Skill | None:
         """The skill a text names, by id, name or alias, ignoring case and punctuation.
 
-        A version written after it is ignored: ``"Java 8"``, ``"Oracle 11g"``, ``"python3"``.
+        A version written after it is ignored (``"Java 8"``, ``"Oracle 11g"``, ``"python3"``,
+        ``"SQL Server 2008 R2"``), and so is an abbreviation in brackets after a name
+        (``"Amazon Web Services (AWS)"``).
 
         >>> load_taxonomy().resolve("Postgres").id
         'postgresql'
@@ -154,14 +157,26 @@ class Taxonomy:
         if not text:
             return None
         skill = self._by_key.get(norm_key(text))
+        if skill is None:
+            skill = self._strip_versions(text)
+        if skill is None:
+            # "Amazon Web Services (AWS)", "Oracle Data Integrator (ODI)": the name, else the
+            # abbreviation in brackets.
+            m = _BRACKETED_RE.match(text)
+            if m:
+                skill = self.resolve(m["outer"]) or self.resolve(m["inner"])
+        return skill
+
+    def _strip_versions(self, text: str) -> Skill | None:
         base = text
-        while skill is None:
+        while True:
             m = _VERSION_TAIL_RE.search(base)
             if m is None or m.start() == 0:
                 return None
             base = base[: m.start()]
             skill = self._by_key.get(norm_key(base))
-        return skill
+            if skill is not None:
+                return skill
 
     def surface_forms(self) -> Iterator[SurfaceForm]:
         """Every name and alias with its skill id and context flags."""
