@@ -52,12 +52,14 @@ NON_IT = (
     "ACCOUNTANT,ADVOCATE,AGRICULTURE,APPAREL,ARTS,AUTOMOBILE,AVIATION,BANKING,BUSINESS-DEVELOPMENT,CHEF,"
     "CONSTRUCTION,FINANCE,FITNESS,HEALTHCARE,HR,PUBLIC-RELATIONS,SALES,TEACHER"
 )
-#: Categories of "backend" skills for the LiveCareer check: everything but operating
-#: systems, office-adjacent tools and methods, which non-IT CVs may name legitimately.
+#: Categories of "backend" skills for the LiveCareer check: languages, frameworks, data
+#: stores, messaging, containers, CI/CD, cloud, infrastructure as code, observability, API
+#: styles and servers. Operating systems, office-adjacent tools, data analysis and BI,
+#: methods and the like are not counted: non-IT CVs name them legitimately.
 BACKEND_CATEGORIES = frozenset(
     str.split(
         "language framework library database cache search storage messaging container ci-cd build cloud"
-        " identity iac observability api data server email"
+        " iac observability api server"
     )
 )
 

@@ -48,6 +48,13 @@ def common_words() -> frozenset[str]:
     return _word_lists()[0]
 
 
+_GLUE = ("of", "in", "on", "to", "and", "the", "for", "with", "a")
+
+
+def _glued(token: str, known: set[str]) -> bool:
+    return any(token.startswith(w) and token[len(w) :] in known for w in _GLUE)
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -76,6 +83,8 @@ class TypoIndex:
         for token in tokens:
             if not (5 <= len(token) <= 24 and token.isalpha()):
                 continue
+            if _glued(token, self._known):
+                continue  # "ofdata", "inpython": a word run together with the next one
             if token in self._found:
                 match = self._found[token]
             else:

@@ -381,7 +381,7 @@ def judge(
     while changed and waiting:
         changed = False
         for h in pending:
-            if h.tags_only or id(h) not in waiting:
+            if h.tags_only or id(h) not in waiting or _weak_word(text, h):
                 continue
             reason = _next_to_skill(page, h, lines)
             if reason:
@@ -411,7 +411,7 @@ def judge(
         if id(h) not in waiting:
             continue
         line_hits = lines.of(h)
-        if h.tags_only:
+        if h.tags_only or _weak_word(text, h):
             reason = _tag_line(page, h, line_hits)
         else:
             reason = (
@@ -425,6 +425,13 @@ def judge(
             _reject(h, f"written {text[h.start : h.end]!r}, not as the skill is written")
         else:
             _reject(h, "ambiguous word without technical context")
+
+
+def _weak_word(text: str, h: HitLike) -> bool:
+    """A flagged form written as a lower-case English word ("reporting", "room", "express"):
+    a list of other skills around it is not enough, it needs a technical label or form."""
+    written = text[h.start : h.end]
+    return h.flagged and written.islower() and is_english(written)
 
 
 def _ambiguous_list(page: Page, h: HitLike, lines: _Lines, waiting: set[int]) -> list[HitLike]:

@@ -116,6 +116,8 @@ class _Form:
     plain_word: bool = False
     #: The form is an acronym of capitals ("JOSE", "AMI", "MOM").
     acronym: bool = False
+    #: The skill's own name is written in lower case ("pandas", "asyncio").
+    lower_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +249,7 @@ class _Hit:
     similarity: float | None = None
     accepted: bool = True
     ambiguous: bool = False  # counts only with context
-    flagged: bool = False  # ambiguous in the taxonomy (not just a lower-case English word)
+    flagged: bool = False  # ambiguous in the taxonomy, and its name is not lower-case ("Spring")
     tags_only: bool = False  # written in the wrong case: counts only in a line of tags
     negated: bool = False
     hedged: bool = False
@@ -295,6 +297,7 @@ class SkillExtractor:
                 version_tail=not tokens[-1][-1].isdigit() and len(key) >= 3 and not sf.ambiguous,
                 plain_word=key in english and not taxonomy[sf.skill_id].name.islower(),
                 acronym=2 <= len(sf.text) <= 5 and sf.text.isalpha() and sf.text.isupper(),
+                lower_name=taxonomy[sf.skill_id].name.islower(),
             )
             self._form_by_key.setdefault(key, form)
             # A form that cannot run on into a version ("C", "Go", "R") must end on a
@@ -460,7 +463,7 @@ class SkillExtractor:
                 # ".NET": the dot the form requires is part of the mention (". NET" too).
                 start -= 1 if text[start - 1] == "." else 2
             hit = _Hit(start, end, p, p.form.skill_id, ambiguous=ambiguous)
-            hit.flagged = p.form.ambiguous
+            hit.flagged = p.form.ambiguous and not p.form.lower_name
             hit.tags_only = loose_case
             if p.split or p.variant:
                 hit.method = "variant"

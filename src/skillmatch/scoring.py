@@ -91,6 +91,10 @@ class ScoringModel:
     )
     years_floor: float = 0.4  # share kept by a candidate with the skill but far fewer years
     years_unknown: float = 0.7  # the skill is there but no dated role says for how long
+    #: With no minimum stated, depth is still worth something: months are measured against
+    #: this many years, with half the weight of a stated minimum (``depth`` factor).
+    implied_years: float = 2.0
+    implied_weight: float = 0.5
     recency_full_years: float = 2.0  # used within this many years: full credit
     recency_floor_years: float = 10.0  # ... falling linearly to the floor at this age
     recency_floor: float = 0.5
@@ -108,6 +112,10 @@ class ScoringModel:
         if months is None:
             return self.years_unknown
         return self.years_floor + (1.0 - self.years_floor) * min(1.0, months / (12 * min_years))
+
+    def depth_factor(self, months: int | None) -> float:
+        """How long the skill was used when the requirement names no minimum (9 months: 0.81)."""
+        return 1.0 - self.implied_weight * (1.0 - self.years_factor(months, self.implied_years))
 
     def recency_factor(self, last_used: date | None, as_of: date) -> float:
         if last_used is None:
@@ -167,8 +175,10 @@ class ScoringJob:
             targets = _targets(req, taxonomy, model)
             index = {t.skill_id: (k, t) for k, t in enumerate(targets)}
             compiled.append(_CompiledRequirement(req, base * req.weight, targets, index))
-        #: every skill that meets some requirement: the experience the overall line counts
-        self.relevant = frozenset(t.skill_id for c in compiled for t in c.targets)
+        #: every skill that meets some requirement, itself or through a close relative (not a
+        #: mere category peer): the experience the "N+ years" line counts
+        self.relevant = frozenset(t.skill_id for c in compiled for t in c.targets if t.relation != "category")
+        self.usable = frozenset(t.skill_id for c in compiled for t in c.targets)
         if job.min_years:
             years = job.min_years
             overall = Requirement(
@@ -326,7 +336,7 @@ class ScoringJob:
         capped = np.zeros(n, dtype=bool)
         # the entries of skills this job can use at all, taken once for every requirement
         wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
-        for skill_id in self.relevant:
+        for skill_id in self.usable:
             col = matrix.vocabulary.get(skill_id)
             if col is not None:
                 wanted[col] = True
@@ -334,6 +344,7 @@ class ScoringJob:
         rows, skills = matrix.rows[keep], matrix.skills[keep]
         months_k, recency_k = matrix.months[keep], matrix.recency[keep]
         strength_k, confidence_k = matrix.strength[keep], matrix.confidence[keep]
+        depth_k = matrix.depth[keep]
         lookup = np.full(len(matrix.vocabulary) + 1, -1, dtype=np.int64)
         for creq in self.requirements:
             req = creq.requirement
@@ -370,7 +381,7 @@ class ScoringJob:
                     )
                     credit = cov * years * recency_k[sel] * strength_k[sel] * confidence_k[sel]
                 else:
-                    credit = cov * recency_k[sel] * strength_k[sel] * confidence_k[sel]
+                    credit = cov * depth_k[sel] * recency_k[sel] * strength_k[sel] * confidence_k[sel]
                 np.maximum.at(best, rows[sel], credit)
             total += creq.possible * best
             if req.knockout:
@@ -452,6 +463,8 @@ def _factors(
     factors = [("coverage", coverage)]
     if min_years:
         factors.append(("years", model.years_factor(evidence.months, min_years)))
+    else:
+        factors.append(("depth", model.depth_factor(evidence.months)))
     factors.append(("recency", model.recency_factor(evidence.last_used, as_of)))
     factors.append(("strength", model.strength_factor(evidence.strength)))
     factors.append(("confidence", model.confidence_factor(evidence.confidence)))
@@ -632,6 +645,7 @@ class ProfileMatrix:
         strength: npt.NDArray[np.float64],
         confidence: npt.NDArray[np.float64],
         total_months: npt.NDArray[np.float64],
+        depth: npt.NDArray[np.float64] | None = None,
         role_masks: npt.NDArray[np.int64] | None = None,
         role_rows: npt.NDArray[np.int64] | None = None,
         role_bits: npt.NDArray[np.int64] | None = None,
@@ -649,6 +663,8 @@ class ProfileMatrix:
         self.strength = strength
         self.confidence = confidence
         self.total_months = total_months
+        #: per (profile, skill): the depth factor (months against the model's implied years)
+        self.depth = depth if depth is not None else np.array([model.depth_factor(None)] * len(rows))
         empty = np.zeros(0, dtype=np.int64)
         #: per (profile, skill): a bit per role (index < 63) whose text mentions the skill
         self.role_masks = role_masks if role_masks is not None else np.zeros(len(rows), dtype=np.int64)
@@ -681,6 +697,8 @@ class ProfileMatrix:
         confidence: list[float] = []
         totals: list[float] = []
         masks: list[int] = []
+        depth: list[float] = []
+        depth_of = model.depth_factor
         role_rows: list[int] = []
         role_bits: list[int] = []
         role_starts: list[int] = []
@@ -707,6 +725,7 @@ class ProfileMatrix:
                 rows.append(row)
                 skills.append(col)
                 months.append(-1.0 if e.months is None else float(e.months))
+                depth.append(depth_of(e.months))
                 recency.append(recency_of(e.last_used, as_of))
                 strength.append(strength_of(e.strength))
                 confidence.append(confidence_of(e.confidence))
@@ -719,6 +738,7 @@ class ProfileMatrix:
             strength=np.array(strength, dtype=np.float64),
             confidence=np.array(confidence, dtype=np.float64),
             total_months=np.array(totals, dtype=np.float64),
+            depth=np.array(depth, dtype=np.float64),
             role_masks=np.array(masks, dtype=np.int64),
             role_rows=np.array(role_rows, dtype=np.int64),
             role_bits=np.array(role_bits, dtype=np.int64),
