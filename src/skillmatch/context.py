@@ -504,6 +504,14 @@ def _word_use(text: str, h: HitLike, form_keys: frozenset[str]) -> str | None:
         return None
     if not _ARTICLE_BEFORE_RE.search(text, max(0, h.start - 5), h.start):
         return None
+    written = text[h.start : h.end]
+    # Only a word that is a noun of its own: "a docker", "a python"; never "a REST API" or
+    # "a C#.NET tool", which name the technology.
+    if not (written.islower() or is_english(written.casefold())) or not written.isalpha():
+        return None
+    after = text[h.version_end : h.version_end + 1]
+    if after and not after.isspace() and after not in ",;:.!?)":
+        return None
     m = _WORD_AFTER_RE.match(text, h.version_end)
     if m is None or m["w"].casefold() in _FUNCTION_WORDS_AFTER:
         return f"a common noun ({_snippet(text, h.start, h.end)!r})"
