@@ -232,7 +232,7 @@ def test_overall_experience_without_the_jobs_skills_or_dates() -> None:
     assert (chef.status, chef.points, chef.months) == ("missing", 0.0, None)
     undated = score(profile(evidence("python", months=None)), j, taxonomy=TAX).results[-1]
     assert undated.status == "partial"
-    assert undated.points == pytest.approx(10 * DEFAULT_MODEL.years_unknown)
+    assert undated.points == pytest.approx(10 * DEFAULT_MODEL.years_floor)
     stated = score(profile(evidence("python", months=96)), j, taxonomy=TAX).results[-1]
     assert (stated.status, stated.months) == ("matched", 96)
 
@@ -431,13 +431,20 @@ def test_worked_example_of_the_readme() -> None:
     m = score(p, j, taxonomy=TAX)
     assert [(r.status, r.points, r.possible) for r in m.results] == [
         ("matched", 20.0, 20.0),
-        ("partial", 7.5, 10.0),
+        ("partial", pytest.approx(6.9375), 10.0),
         ("matched", 5.0, 10.0),
         ("missing", 0.0, 4.0),
         ("partial", pytest.approx(9.0), 10.0),
     ]
-    assert dict(m.results[2].factors) == {"coverage": 1.0, "recency": 0.625, "strength": 0.8, "confidence": 1.0}
-    assert m.score == 76.85
+    assert dict(m.results[1].factors)["depth"] == pytest.approx(0.925)
+    assert dict(m.results[2].factors) == {
+        "coverage": 1.0,
+        "depth": 1.0,
+        "recency": 0.625,
+        "strength": 0.8,
+        "confidence": 1.0,
+    }
+    assert m.score == 75.81
     without_python = profile(*(e for e in p.skills if e.skill.id != "python"), total_months=40)
     assert score(without_python, j, taxonomy=TAX).score == 35.0
 
@@ -463,3 +470,14 @@ def test_score_many_equals_score_with_roles() -> None:
         job(Requirement(("java",)), min_years=1),
     ):
         assert score_many(matrix, j, taxonomy=TAX) == [score(p, j, taxonomy=TAX).score for p in ps]
+
+
+def test_depth_without_a_stated_minimum() -> None:
+    j = job(Requirement(("go",)))
+    seasoned = run(profile(evidence("go", months=48)), j)
+    brief = run(profile(evidence("go", months=9)), j)
+    listed = run(profile(evidence("go", months=None)), j)
+    assert seasoned == 100.0
+    assert brief == pytest.approx(100 * (1 - 0.5 * (1 - (0.4 + 0.6 * 9 / 24))), abs=0.01)
+    assert listed == pytest.approx(100 * (1 - 0.5 * (1 - DEFAULT_MODEL.years_unknown)), abs=0.01)
+    assert seasoned > listed > brief

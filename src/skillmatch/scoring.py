@@ -299,18 +299,15 @@ class ScoringJob:
         relevant = [have[s] for s in sorted(have) if s in self.relevant]
         months = _relevant_months(profile, relevant)
         status: MatchStatus
-        # an undated skill is worth "years unknown"; taking the larger of the two keeps
-        # the score from dropping when a dated skill is added
-        undated = any(e.months is None for e in relevant)
         if not relevant:
             factor, status, note = 0.0, "missing", "none of the job's skills found"
         elif months is None:
-            factor = self.model.years_unknown
+            # the skills are named but no dated role shows them used: the floor, which any
+            # dated month only raises
+            factor = self.model.years_floor
             status, note = "partial", "the job's skills are in no dated role"
         else:
             factor = self.model.years_factor(months, min_years)
-            if undated:
-                factor = max(factor, self.model.years_unknown)
             status = "matched" if months >= 12 * min_years else "partial"
             note = f"{_years(months)} in roles using the job's skills"
             if status == "partial":
@@ -349,15 +346,13 @@ class ScoringJob:
         for creq in self.requirements:
             req = creq.requirement
             if not req.skills:
-                present, undated, months = self._relevant_matrix(matrix)
+                present, months = self._relevant_matrix(matrix)
                 known = months >= 0
-                factor = np.where(present, model.years_unknown, 0.0)
+                factor = np.where(present, model.years_floor, 0.0)
                 min_years = req.min_years or 0.0
                 factor[known] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
                     1.0, months[known] / (12 * min_years)
                 )
-                both = known & undated
-                factor[both] = np.maximum(factor[both], model.years_unknown)
                 total += creq.possible * factor
                 continue
             coverage = np.zeros(len(creq.targets) + 1)
@@ -396,10 +391,8 @@ class ScoringJob:
         scores[capped] = np.minimum(scores[capped], model.knockout_cap)
         return scores
 
-    def _relevant_matrix(
-        self, matrix: ProfileMatrix
-    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
-        """Per profile: has any of the job's skills; has one undated; months as :func:`_relevant_months`."""
+    def _relevant_matrix(self, matrix: ProfileMatrix) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+        """Per profile: has any of the job's skills; months as :func:`_relevant_months` (-1: none dated)."""
         import numpy as np
 
         n = len(matrix)
@@ -412,8 +405,6 @@ class ScoringJob:
         rows = matrix.rows[sel]
         present = np.zeros(n, dtype=bool)
         present[rows] = True
-        undated = np.zeros(n, dtype=bool)
-        undated[rows[matrix.months[sel] < 0]] = True
         longest = np.full(n, -1.0)
         np.maximum.at(longest, rows, matrix.months[sel])
         # union of the selected roles' months, per profile
@@ -437,7 +428,7 @@ class ScoringJob:
             has_roles = np.zeros(n, dtype=bool)
             has_roles[r_rows] = True
             union[has_roles] = sums[has_roles]
-        return present, undated, np.maximum(union, longest)
+        return present, np.maximum(union, longest)
 
 
 def _relevant_months(profile: Profile, relevant: Sequence[SkillEvidence]) -> int | None:
@@ -552,8 +543,8 @@ def _targets(req: Requirement, taxonomy: Taxonomy, model: ScoringModel) -> tuple
             for sibling in taxonomy.children(parent):
                 if sibling != wanted and sibling in taxonomy and taxonomy[sibling].category == category:
                     offer(sibling, "sibling", wanted)
-        for ancestor in taxonomy.ancestors(wanted):
-            offer(ancestor, "parent", wanted)
+        for parent in taxonomy[wanted].parents:  # direct parents only: Git says little about GitLab CI
+            offer(parent, "parent", wanted)
         if model.coverage.get("category"):
             for peer in _by_category(taxonomy).get(category, ()):
                 if peer != wanted:
