@@ -55,6 +55,9 @@ def progress_bar(
     if not (out.is_terminal or out.is_jupyter):
         yield _nothing
         return
+    # Printing to stdout while the bar runs goes above the bar when stdout is the same
+    # terminal; stdout redirected to a file or a pipe must get its rows untouched.
+    stdout_is_terminal = _isatty(sys.stdout)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -64,6 +67,8 @@ def progress_bar(
         TimeRemainingColumn(),
         console=out,
         transient=False,
+        redirect_stdout=stdout_is_terminal,
+        redirect_stderr=False,
     ) as progress:
         task = progress.add_task(description, total=total, rate="")
 
@@ -77,6 +82,13 @@ def progress_bar(
 
 def _nothing() -> None:
     return None
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
 
 
 # -- tables ------------------------------------------------------------------------
