@@ -29,6 +29,7 @@ from typing import Protocol
 
 from ._typos import common_words
 from .models import Section
+from .taxonomy import norm_key
 
 __all__ = ["Page", "apply_cues", "caps_neighbourhood", "in_name", "in_url", "is_english", "judge"]
 
@@ -258,10 +259,10 @@ _TECH_NOUN_AFTER_RE = re.compile(
     r"|goroutines|channels|compiler|runtime|repositor(?:y|ies)|repos?|cookbooks|manifests|playbooks|charts?"
     r"|database|databases|db|dba|queries|pl/sql|mvc|streams?|topics?|consumers?|producers?|brokers?|pipelines?"
     r"|exporters?|alerting|middleware|gems?|rails|syntax|generics|interfaces|concurrency|unit tests|plugins?"
-    r"|operators?|schemas?|procedures|microservices?|operating[ \t]+systems?)"
+    r"|operators?|schemas?|procedures|microservices?)"
     # weak: they follow ordinary words too ("express services", "spring jobs")
     r"|services?|modules?|packages?|templates|clusters?|servers?|jobs|functions?|metrics|alerts|version|versions"
-    r"|tests?|testing|dashboards?|instances?|tables|programs?)\b",
+    r"|tests?|testing|dashboards?|instances?|tables|programs?|operating[ \t]+systems?)\b",
     re.IGNORECASE,
 )
 # A parenthesised list of libraries after the form: "R (dplyr, ggplot2)".
@@ -577,6 +578,9 @@ def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool
     if h.version and _YEAR_RE.fullmatch(h.version):
         h.version = None  # "Spring 2019" is a date, not a version
         h.version_end = h.end
+    m = _PAREN_AFTER_RE.match(text, after_pos, le)
+    if m and _spells(written, m["c"]) and norm_key(m["c"]) not in form_keys:
+        return f"an acronym spelt out as something else ({_snippet(text, h.start, m.end(), 0)!r})"
     if _FUNCTION_WORD_AFTER_RE.match(text, after_pos, le):
         return f"followed by {_FUNCTION_WORD_AFTER_RE.match(text, after_pos, le).group().strip()!r}"  # type: ignore[union-attr]
     if _DATE_AFTER_RE.match(text, after_pos, le) or _SEASON_BEFORE_RE.search(before):
@@ -661,9 +665,20 @@ def _technical_form(page: Page, h: HitLike, form_keys: frozenset[str]) -> str | 
     m = _TECH_NOUN_AFTER_RE.match(text, h.version_end, le)
     if written.islower() and is_english(written):
         m = None  # "reporting pipeline", "spring menu": a lower-case word before a noun
-    if m and (m["strong"] or not is_english(written.casefold())):
+    acronym = written.isupper() and len(written) <= 4
+    if m and (m["strong"] or not (is_english(written.casefold()) or acronym)):
         return f"followed by a technical word ({m.group().strip()!r})"
     return None
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """Whether the words in brackets after an acronym spell it out ("ACI (Access Control ...)")."""
+    if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 2):
+        return False
+    by_word = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", words) if w[0].isupper())
+    by_item = "".join(item.strip()[:1] for item in re.split(r"[,/;]|\band\b", words) if item.strip())
+    need = acronym[:-1] if len(acronym) > 2 else acronym
+    return any(len(x) >= len(need) and x.upper().startswith(need) for x in (by_word, by_item))
 
 
 def _technical_version(text: str, h: HitLike, written: str) -> bool:

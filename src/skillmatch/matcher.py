@@ -118,6 +118,7 @@ class _Form:
     acronym: bool = False
     #: The skill's own name is written in lower case ("pandas", "asyncio").
     lower_name: bool = False
+    is_name: bool = False  # the skill's name rather than one of its aliases
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +299,7 @@ class SkillExtractor:
                 plain_word=key in english and not taxonomy[sf.skill_id].name.islower(),
                 acronym=2 <= len(sf.text) <= 5 and sf.text.isalpha() and sf.text.isupper(),
                 lower_name=taxonomy[sf.skill_id].name.islower(),
+                is_name=sf.is_name,
             )
             self._form_by_key.setdefault(key, form)
             # A form that cannot run on into a version ("C", "Go", "R") must end on a
@@ -510,7 +512,8 @@ class SkillExtractor:
                 out.append(sub)
                 taken = hit.start + cuts[i]
                 break
-        for cut in cuts:  # the longest suffix first
+        for cut in cuts if not form.is_name else ():  # the longest suffix first; never in a
+            # skill's own name, where the last words are part of it ("Amazon Web Services")
             if hit.start + cut + 1 < taken:
                 continue
             sub = self._sub_form(text, hit.start + cut + 1, hit.end, form, parents)
