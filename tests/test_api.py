@@ -6,6 +6,7 @@ import ctypes
 import io
 import json
 import math
+import multiprocessing
 import os
 import shutil
 import signal
@@ -251,6 +252,31 @@ def test_a_parser_stuck_in_c_is_stopped_at_the_time_budget(tmp_path: Path, sampl
     assert rows["crash.txt"]["error_type"] == "WorkerCrashError"
     assert "SIGSEGV" in rows["crash.txt"]["error"]
     assert all(rows[Path(p).name]["status"] == "ok" for p in cvs)
+
+
+def _screen_in_a_daemon(paths: list[Path], jd: Path, queue: Any) -> None:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = sm.screen(paths, jd, workers=2, as_of=AS_OF)
+    queue.put((df["source"].tolist(), df["score"].tolist(), [str(w.message) for w in caught]))
+
+
+@pytest.mark.slow
+def test_in_a_daemon_process_screen_reads_in_process_and_says_so(samples_dir: Path, job: Job) -> None:
+    paths = [samples_dir / "cvs" / name for name in GOOD]
+    jd = samples_dir / "jds" / "python-backend.yaml"
+    ctx = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    queue = ctx.Queue()
+    daemon = ctx.Process(target=_screen_in_a_daemon, args=(paths, jd, queue), daemon=True)  # type: ignore[attr-defined]
+    daemon.start()
+    sources, scores, warned = queue.get(timeout=300)
+    daemon.join(10)
+    expected = sm.screen(paths, job, workers=1, as_of=AS_OF)
+    assert sources == expected["source"].tolist()
+    assert scores == expected["score"].tolist()
+    assert any("cannot start worker processes" in w for w in warned)
 
 
 def _permission_reader(source: str, **kwargs: Any) -> Document:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
+import sys
 import time
+from typing import Any
 
 import pytest
 
@@ -135,3 +138,22 @@ def test_no_items_start_no_workers() -> None:
 
 def test_default_workers_is_the_usable_cores() -> None:
     assert 1 <= default_workers() <= (os.cpu_count() or 1)
+
+
+def _pool_in_a_daemon(queue: Any) -> None:
+    queue.put(list(run_tasks(_task, ["a", "b"], workers=2, timeout=30.0)))
+
+
+def test_a_process_that_cannot_have_children_gets_failures_not_an_exception() -> None:
+    ctx = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    queue = ctx.Queue()
+    daemon = ctx.Process(target=_pool_in_a_daemon, args=(queue,), daemon=True)  # type: ignore[attr-defined]
+    daemon.start()
+    out = dict(queue.get(timeout=60))
+    daemon.join(10)
+    assert sorted(out) == [0, 1]
+    for result in out.values():
+        assert isinstance(result, Failure)
+        assert result.error_type == "WorkerCrashError"
+        assert "no worker process could start" in result.message
+        assert "daemonic" in result.message

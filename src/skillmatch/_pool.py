@@ -32,7 +32,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any, Literal, TypeVar
 
-__all__ = ["Failure", "default_workers", "run_tasks"]
+__all__ = ["Failure", "can_start_workers", "default_workers", "run_tasks"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,6 +52,11 @@ class Failure:
     error_type: str  # the exception class name, or "DocumentTimeoutError" / "WorkerCrashError"
     message: str
     seconds: float
+
+
+def can_start_workers() -> bool:
+    """False in a daemonic process (a multiprocessing or Dask worker), which may not have children."""
+    return not multiprocessing.current_process().daemon
 
 
 def default_workers() -> int:
@@ -198,8 +203,17 @@ def run_tasks(
         while pending or any(w.task is not None for w in pool):
             # keep `size` workers while there is work for them
             want = min(size, sum(w.task is not None for w in pool) + len(pending))
-            while len(pool) < want:
-                pool.append(_Worker(ctx, func, initializer, initargs))
+            while len(pool) < want and start_failures < MAX_START_FAILURES:
+                try:
+                    pool.append(_Worker(ctx, func, initializer, initargs))
+                except (OSError, ValueError, AssertionError) as exc:  # no more processes, a daemon ...
+                    start_failures += 1
+                    start_error = f"{type(exc).__name__}: {exc}"
+            if not pool:
+                message_text = f"no worker process could start: {start_error}"
+                while pending:
+                    yield pending.popleft()[0], Failure("crash", "WorkerCrashError", message_text, 0.0)
+                break
             for w in pool:
                 if w.ready and w.task is None and pending:
                     w.send(*pending.popleft(), timeout)
@@ -259,7 +273,7 @@ def run_tasks(
                 w.kill()
                 pool.remove(w)
 
-            if start_failures >= MAX_START_FAILURES and pending:
+            if start_failures >= MAX_START_FAILURES and pending and not any(w.ready for w in pool):
                 # the initializer keeps failing: fail what is left rather than retry forever
                 message_text = f"no worker process could start: {start_error}"
                 while pending:

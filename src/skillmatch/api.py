@@ -16,12 +16,13 @@ from __future__ import annotations
 import math
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._pool import Failure, default_workers, run_tasks
+from ._pool import Failure, can_start_workers, default_workers, run_tasks
 from .errors import DocumentError, JobError, ProfileError
 from .limits import DEFAULT_LIMITS, Limits
 from .models import Document, Job, Match, Profile, Requirement
@@ -375,6 +376,14 @@ class Screening:
             return
         args = (self.job, self.taxonomy, self.as_of, self.limits, self.reader, self.keep_profiles)
         workers = min(self.workers, len(todo))
+        if workers > 1 and not can_start_workers():
+            warnings.warn(
+                "screen: this process is a daemon (a multiprocessing or Dask worker) and cannot start"
+                " worker processes; reading the files here, where the time budget cannot stop a stuck parser",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            workers = 1
         if workers == 1:
             screener = _Screener(*args)
             for index, source in todo:
