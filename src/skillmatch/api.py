@@ -6,9 +6,11 @@ per-partition function for Dask. Both never raise for one bad input: the row say
 went wrong. pandas is imported only inside the functions that build frames, so the CLI
 can stream rows without it.
 
->>> import skillmatch as sm
+>>> import pandas as pd, skillmatch as sm
 >>> job = sm.Job((sm.Requirement(("python",)), sm.Requirement(("docker",))))
->>> frame = sm.screen_frame(pd.DataFrame({"text": ["Skills: Python, Docker"]}), job)  # doctest: +SKIP
+>>> out = sm.screen_frame(pd.DataFrame({"text": ["Skills: Python, Docker", None]}), job)
+>>> out["status"].tolist()
+['ok', 'error']
 """
 
 from __future__ import annotations
@@ -542,7 +544,7 @@ def screen_frame(
     >>> job = sm.Job((sm.Requirement(("python",)), sm.Requirement(("kubernetes",))))
     >>> out = sm.screen_frame(pd.DataFrame({"text": ["Skills: Python, Django"]}), job, as_of=date(2024, 1, 1))
     >>> out.loc[0, "missing"]
-    'kubernetes'
+    'Kubernetes'
     """
     import pandas as pd
 
