@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
 import sys
 from datetime import date
 from typing import Any
@@ -290,11 +291,16 @@ def test_to_dict_is_json_with_versions_and_evidence() -> None:
 
 
 def test_scoring_imports_nothing_heavy() -> None:
-    for name in ("spacy", "pandas", "pypdfium2", "pdfminer"):
-        if name in sys.modules:
-            pytest.skip(f"{name} already imported by another test")
-    score(profile(evidence("python")), job(Requirement(("python",))), taxonomy=TAX)
-    assert not {"spacy", "pandas", "pypdfium2", "pdfminer"} & set(sys.modules)
+    code = (
+        "import sys\n"
+        "from skillmatch.models import Job, Profile, Requirement\n"
+        "from skillmatch.scoring import score, score_many\n"
+        "score(Profile(skills=()), Job((Requirement(('python',)),)))\n"
+        "score_many([Profile(skills=())], Job((Requirement(('python',)),)))\n"
+        "print(sorted({'spacy', 'pandas', 'pypdfium2', 'pdfminer', 'docx'} & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_compiled_job_targets() -> None:
