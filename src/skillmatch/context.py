@@ -418,7 +418,7 @@ def judge(
             reason = (
                 _skills_section_item(page, h, hits)
                 or _tag_line(page, h, line_hits)
-                or _technical_sentence(page, h, line_hits)
+                or _technical_sentence(page, h, line_hits, categories)
             )
         if reason:
             _accept(h, reason, 0.8)
@@ -772,21 +772,32 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 
 
-def _technical_sentence(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:
-    """A capitalised form after a preposition, in a sentence that names other technologies."""
+def _technical_sentence(
+    page: Page, h: HitLike, line_hits: Sequence[HitLike], categories: Mapping[str, str] | None = None
+) -> str | None:
+    """A capitalised form in a sentence that names other technologies: after a preposition
+    ("baked with Packer"), or opening a clause beside another skill of its kind ("Julia for
+    the simulations, Python for the tooling")."""
     text = page.text
     written = text[h.start : h.end]
     if not written[:1].isupper() or (written.isupper() and len(written) <= 2):
         return None
     ls = page.line(h.start, h.end)[0]
-    if not _PREPOSITION_BEFORE_RE.search(text, max(ls, h.start - 12), h.start):
+    after_preposition = bool(_PREPOSITION_BEFORE_RE.search(text, max(ls, h.start - 12), h.start))
+    opens_clause = not text[max(ls, h.start - 2) : h.start].strip(" ,;•-")
+    if not (after_preposition or opens_clause):
         return None
     stop = _SENTENCE_END_RE.search(text, h.end)
     start = max(text.rfind(". ", ls, h.start) + 1, ls)
     end = len(text) if stop is None else stop.start()
+    kind = categories.get(h.skill_id) if categories else None
     for o in line_hits:
-        if o is not h and o.accepted and not o.ambiguous and start <= o.start < end:
+        if o is h or not o.accepted or o.ambiguous or not start <= o.start < end:
+            continue
+        if after_preposition:
             return f"in a sentence about {text[o.start : o.end]!r}"
+        if kind is not None and categories is not None and categories.get(o.skill_id) == kind:
+            return f"beside another {kind} ({text[o.start : o.end]!r})"
     return None
 
 
