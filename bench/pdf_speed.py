@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -85,7 +86,7 @@ def run(
 ) -> list[dict[str, Any]]:
     """Time every reader on ``paths`` (by default a sample of the corpora); one dict per reader.
 
-    Each dict has ``backend``, ``ms_per_page``, ``pages``, ``files``, ``errors``,
+    Each dict has ``backend``, ``ms_per_page`` (wall), ``cpu_ms_per_page``, ``pages``, ``files``, ``errors``,
     ``median_ms_per_file``, ``ours`` (True for skillmatch) and ``corpus``. Returns ``[]`` when
     there is nothing to measure.
     """
@@ -104,18 +105,21 @@ def run(
         with contextlib.suppress(Exception):  # a broken first file is counted below, not here
             reader(paths[0])
     seconds = dict.fromkeys(chosen, 0.0)
+    cpu = dict.fromkeys(chosen, 0.0)
     per_file: dict[str, list[float]] = {name: [] for name in chosen}
     errors = dict.fromkeys(chosen, 0)
     pages = 0
     for path in paths:
         for name, reader in chosen.items():
             start = time.perf_counter()
+            start_cpu = _cpu_seconds()
             try:
                 result = reader(path)
             except Exception:
                 errors[name] += 1
                 result = None
             elapsed = time.perf_counter() - start
+            cpu[name] += _cpu_seconds() - start_cpu
             seconds[name] += elapsed
             per_file[name].append(elapsed)
             if reader is _ours and isinstance(result, int):
@@ -125,6 +129,7 @@ def run(
         {
             "backend": name,
             "ms_per_page": seconds[name] * 1000 / pages,
+            "cpu_ms_per_page": cpu[name] * 1000 / pages,
             "pages": pages,
             "files": len(paths),
             "errors": errors[name],
@@ -134,6 +139,16 @@ def run(
         }
         for name in chosen
     ]
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (pdftotext), user plus system.
+
+    On a machine others share, CPU time compares readers more fairly than wall time.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def default_paths(
@@ -161,9 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths, corpus = default_paths(sample=args.sample, seed=args.seed, root=root)
     results = run(paths, pdfminer=not args.no_pdfminer, corpus=corpus)
     print(f"{corpus}: {results[0]['pages']} pages")
-    print(f"{'reader':<34} {'ms/page':>8} {'median ms/file':>15} {'errors':>7}")
+    print(f"{'reader':<34} {'ms/page':>8} {'CPU ms/page':>12} {'median ms/file':>15} {'errors':>7}")
     for row in sorted(results, key=lambda r: r["ms_per_page"]):
-        print(f"{row['backend']:<34} {row['ms_per_page']:>8.2f} {row['median_ms_per_file']:>15.1f} {row['errors']:>7}")
+        print(
+            f"{row['backend']:<34} {row['ms_per_page']:>8.2f} {row['cpu_ms_per_page']:>12.2f}"
+            f" {row['median_ms_per_file']:>15.1f} {row['errors']:>7}"
+        )
     return 0
 
 
