@@ -146,3 +146,32 @@ def test_caps_neighbourhood() -> None:
     text = "JAVA, GO, PYTHON"
     assert caps_neighbourhood(text, 6, 8)
     assert not caps_neighbourhood("Java, GO, Python", 6, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Kubernetes: none yet. Docker: 3 years.", ["kubernetes"]),
+        ("No Azure or AWS experience.", ["azure", "aws"]),
+        ("I have no experience\nwith Kubernetes yet.", ["kubernetes"]),
+    ],
+)
+def test_more_negations(ex: SkillExtractor, text: str, negated: list[str]) -> None:
+    found = by_skill(ex, text)
+    for skill in negated:
+        assert found[skill].negated
+        assert not found[skill].credited
+
+
+def test_other_peoples_team_is_not_a_claim(ex: SkillExtractor) -> None:
+    found = by_skill(ex, "Project manager for a team of eight Java developers; I write Python myself.")
+    assert not found["java"].credited
+    assert found["python"].credited
+
+
+def test_recruiter_heading_scopes_its_list(ex: SkillExtractor) -> None:
+    text = "TECHNOLOGIES I RECRUIT FOR\n(not my own skills)\nJava, Scala, Kubernetes\n\nSKILLS\nPython"
+    found = by_skill(ex, text)
+    assert not found["java"].credited
+    assert not found["kubernetes"].credited
+    assert found["python"].credited

@@ -344,3 +344,88 @@ def test_extractor_is_cached_per_taxonomy(tax: Taxonomy) -> None:
 def test_bundled_taxonomy_smoke() -> None:
     mentions = sm.SkillExtractor(sm.load_taxonomy()).find("Skills: Python, Docker, Kubernetes; Kubernets")
     assert {m.skill_id for m in mentions if m.credited} >= {"python", "docker", "kubernetes"}
+
+
+# -- composite forms, names inside names, spellings at case changes ----------------------
+
+
+def test_composite_alias_credits_both_parts(tmp_path: Path) -> None:
+    path = tmp_path / "composite.toml"
+    path.write_text(
+        'version = "t"\n[categories]\nlanguage = "L"\n'
+        '[[skill]]\nid = "java"\nname = "Java"\ncategory = "language"\n'
+        '[[skill]]\nid = "java-ee"\nname = "Java EE"\ncategory = "language"\naliases = ["J2EE", "Java/J2EE"]\n'
+        '[[skill]]\nid = "python"\nname = "Python"\ncategory = "language"\n',
+        encoding="utf-8",
+    )
+    tax = sm.load_taxonomy(path)
+    found = [(m.skill_id, m.text) for m in get_extractor(tax).find("Skills: Java/J2EE, Python") if m.credited]
+    assert found == [("java", "Java"), ("java-ee", "J2EE"), ("python", "Python")]
+
+
+def test_words_inside_a_match_name_their_skills(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.toml"
+    extra.write_text(
+        '[[skill]]\nid = "aws-lambda"\nname = "AWS Lambda"\ncategory = "cloud"\nparents = ["aws"]\n'
+        '[[skill]]\nid = "spring-mvc"\nname = "Spring MVC"\ncategory = "framework"\nparents = ["spring"]\n',
+        encoding="utf-8",
+    )
+    tax = sm.load_taxonomy(make_taxonomy_path(tmp_path), extra=extra)
+    found = {m.skill_id for m in get_extractor(tax).find("Built it on AWS Lambda with Spring MVC.") if m.credited}
+    assert found == {"aws-lambda", "aws", "spring-mvc", "spring"}
+
+
+def make_taxonomy_path(folder: Path) -> Path:
+    make_taxonomy(folder)
+    return folder / "extraction-test-taxonomy.toml"
+
+
+@pytest.mark.parametrize("text", ["Type Script", "Java Script", "Mongo DB", "Postgre SQL"])
+def test_spellings_split_at_the_names_case_change(ex: SkillExtractor, text: str) -> None:
+    assert len(credited(ex, f"Tools: {text}, Docker")) == 2
+
+
+def test_list_annotations_keep_items_together(ex: SkillExtractor) -> None:
+    # Indeed lists: "Python (2 years), Go (Less than 1 year)"
+    assert credited(ex, "Python (2 years), Go (Less than 1 year), Docker") == ["python", "go", "docker"]
+
+
+def test_acronym_written_as_a_word_needs_context(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[[skill]]\nid = "jose"\nname = "JOSE"\ncategory = "framework"\n', encoding="utf-8")
+    tax = sm.load_taxonomy(make_taxonomy_path(tmp_path), extra=extra)
+    ex = get_extractor(tax)
+    assert [m.skill_id for m in ex.find("Lecturer at San Jose State University.") if m.credited] == []
+    assert [m.skill_id for m in ex.find("Tokens signed with JOSE and Python.") if m.credited] == ["jose", "python"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worked as a docker at the port, loading container ships.",
+        "Box office supervisor at the Scala Theatre.",
+        "Guitarist in a Django Reinhardt tribute band.",
+    ],
+)
+def test_common_nouns_and_proper_names(ex: SkillExtractor, text: str) -> None:
+    assert credited(ex, text) == []
+
+
+def test_a_technology_after_an_article_still_counts(ex: SkillExtractor) -> None:
+    assert credited(ex, "Wrote a Docker image and a Python script.") == ["docker", "python"]
+
+
+def test_acronym_spelt_out_as_something_else(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.toml"
+    extra.write_text(
+        '[[skill]]\nid = "less"\nname = "LESS"\ncategory = "frontend"\nambiguous = ["LESS"]\n', encoding="utf-8"
+    )
+    tax = sm.load_taxonomy(make_taxonomy_path(tmp_path), extra=extra)
+    found = get_extractor(tax).find("Skills: LESS (Load, Endurance, Stress, Spike), Python, CSS")
+    less = next(m for m in found if m.skill_id == "less")
+    assert not less.credited
+    assert "spelt out" in less.reason
+
+
+def test_ambiguous_languages_listed_together(ex: SkillExtractor) -> None:
+    assert credited(ex, "Go, Rust and C in the kernel networking team.") == ["go", "rust", "c"]
