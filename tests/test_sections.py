@@ -58,15 +58,17 @@ def test_headings(line: str, name: str) -> None:
         "Skills and experience in cooking were",
         "John Smith",
         "Built Kafka pipelines",
-        "education",  # lower case without a colon is not a heading ...
+        "education",  # lower case without a colon: a fragment of wrapped prose
+        "skills,",
+        "Skills,",
     ],
 )
 def test_not_headings(line: str) -> None:
-    if line == "education":
-        # ... unless it is exactly a heading phrase on its own line
-        assert heading_name(line) == "education"
-    else:
-        assert heading_name(line) is None
+    assert heading_name(line) is None
+
+
+def test_lower_case_heading_with_a_colon() -> None:
+    assert heading_name("education:") == "education"
 
 
 def test_sections_of_a_cv() -> None:

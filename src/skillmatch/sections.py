@@ -213,6 +213,8 @@ def heading_name(line: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _classify(head: str, colon: bool) -> str | None:
+    if head.rstrip().endswith(","):
+        return None  # "skills," ends a line of wrapped prose
     head = head.strip(" \t-–—,&/")
     if not head or head[-1] == "." or len(head) > 48:
         return None
@@ -227,11 +229,11 @@ def _classify(head: str, colon: bool) -> str | None:
         if name is None:
             return None
     # Case style: headings are capitalised ("SKILLS", "Work History", "Work experience"); a
-    # lower-case line is a heading only with a colon or when it is exactly a heading phrase.
+    # lower-case line ("skills,") is a fragment of wrapped prose unless it ends with a colon.
     letters = [c for c in head if c.isalpha()]
     if not letters:
         return None
-    if not (head.isupper() or head[:1].isupper() or colon or phrase in HEADINGS):
+    if not (head.isupper() or head[:1].isupper() or colon):
         return None
     return name
 
