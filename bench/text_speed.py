@@ -128,14 +128,9 @@ def run(texts: Sequence[str], *, taxonomy: Taxonomy | None = None, repeat: int =
     for _, fn in passes:  # warm-up: build caches, import lazily loaded modules
         for text in texts[:20]:
             fn(text)
-    rows = []
-    for name, fn in passes:
-        seconds = _time(fn, texts, repeat)
-        rows.append({"pass": name, "cvs_per_s": len(texts) / seconds, "ms_per_cv": 1000 * seconds / len(texts)})
-    bare = rows[1]["cvs_per_s"]
-    for row in rows:
-        row["vs_bare"] = row["cvs_per_s"] / bare
-    return rows
+    rates = [(name, len(texts) / _time(fn, texts, repeat)) for name, fn in passes]
+    bare = rates[1][1]
+    return [{"pass": name, "cvs_per_s": rate, "ms_per_cv": 1000 / rate, "vs_bare": rate / bare} for name, rate in rates]
 
 
 def main(argv: list[str] | None = None) -> int:
