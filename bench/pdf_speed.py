@@ -86,14 +86,19 @@ def run(
 ) -> list[dict[str, Any]]:
     """Time every reader on ``paths`` (by default a sample of the corpora); one dict per reader.
 
-    Each dict has ``backend``, ``ms_per_page`` (wall), ``cpu_ms_per_page``, ``pages``, ``files``, ``errors``,
-    ``median_ms_per_file``, ``ours`` (True for skillmatch) and ``corpus``. Returns ``[]`` when
-    there is nothing to measure.
+    Each dict has ``backend``, ``ms_per_page`` (wall), ``cpu_ms_per_page``, ``pages``, ``files``,
+    ``errors``, ``median_ms_per_file``, ``ours`` (True for skillmatch) and ``corpus``. Returns
+    ``[]`` when there is nothing to measure.
     """
     if paths is None:
         paths, corpus = default_paths(quick=quick)
     if not paths:
         return []
+    return summarize(measure(paths, pdfminer=pdfminer), corpus or "given PDFs")
+
+
+def measure(paths: Sequence[Path], *, pdfminer: bool = True) -> list[dict[str, Any]]:
+    """One record per (file, reader): wall and CPU seconds, pages (from read_document), error."""
     chosen = readers(pdfminer=pdfminer)
     # Import everything and warm the caches before timing: read_document imports pdfminer.six
     # for some files only (TeX fonts without a ToUnicode map), which would charge one file.
@@ -104,41 +109,57 @@ def run(
     for reader in chosen.values():
         with contextlib.suppress(Exception):  # a broken first file is counted below, not here
             reader(paths[0])
-    seconds = dict.fromkeys(chosen, 0.0)
-    cpu = dict.fromkeys(chosen, 0.0)
-    per_file: dict[str, list[float]] = {name: [] for name in chosen}
-    errors = dict.fromkeys(chosen, 0)
-    pages = 0
+    records: list[dict[str, Any]] = []
     for path in paths:
+        pages = 0
+        rows = []
         for name, reader in chosen.items():
             start = time.perf_counter()
             start_cpu = _cpu_seconds()
+            error = False
             try:
                 result = reader(path)
             except Exception:
-                errors[name] += 1
+                error = True
                 result = None
-            elapsed = time.perf_counter() - start
-            cpu[name] += _cpu_seconds() - start_cpu
-            seconds[name] += elapsed
-            per_file[name].append(elapsed)
+            rows.append(
+                {
+                    "path": path,
+                    "backend": name,
+                    "ours": reader is _ours,
+                    "seconds": time.perf_counter() - start,
+                    "cpu": _cpu_seconds() - start_cpu,
+                    "error": error,
+                }
+            )
             if reader is _ours and isinstance(result, int):
-                pages += result
-    pages = max(pages, 1)
-    return [
-        {
-            "backend": name,
-            "ms_per_page": seconds[name] * 1000 / pages,
-            "cpu_ms_per_page": cpu[name] * 1000 / pages,
-            "pages": pages,
-            "files": len(paths),
-            "errors": errors[name],
-            "median_ms_per_file": statistics.median(per_file[name]) * 1000,
-            "ours": chosen[name] is _ours,
-            "corpus": corpus or "given PDFs",
-        }
-        for name in chosen
-    ]
+                pages = result
+        for row in rows:
+            row["pages"] = pages
+        records.extend(rows)
+    return records
+
+
+def summarize(records: Sequence[dict[str, Any]], corpus: str) -> list[dict[str, Any]]:
+    """Per reader: time per page over the records (pages as read_document counts them)."""
+    out = []
+    for name in dict.fromkeys(record["backend"] for record in records):
+        mine = [record for record in records if record["backend"] == name]
+        pages = max(sum(record["pages"] for record in mine), 1)
+        out.append(
+            {
+                "backend": name,
+                "ms_per_page": sum(record["seconds"] for record in mine) * 1000 / pages,
+                "cpu_ms_per_page": sum(record["cpu"] for record in mine) * 1000 / pages,
+                "pages": pages,
+                "files": len(mine),
+                "errors": sum(record["error"] for record in mine),
+                "median_ms_per_file": statistics.median(record["seconds"] for record in mine) * 1000,
+                "ours": mine[0]["ours"],
+                "corpus": corpus,
+            }
+        )
+    return out
 
 
 def _cpu_seconds() -> float:
@@ -174,14 +195,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = _corpora.require_corpora(args.corpora)
     paths, corpus = default_paths(sample=args.sample, seed=args.seed, root=root)
-    results = run(paths, pdfminer=not args.no_pdfminer, corpus=corpus)
-    print(f"{corpus}: {results[0]['pages']} pages")
-    print(f"{'reader':<34} {'ms/page':>8} {'CPU ms/page':>12} {'median ms/file':>15} {'errors':>7}")
-    for row in sorted(results, key=lambda r: r["ms_per_page"]):
-        print(
-            f"{row['backend']:<34} {row['ms_per_page']:>8.2f} {row['cpu_ms_per_page']:>12.2f}"
-            f" {row['median_ms_per_file']:>15.1f} {row['errors']:>7}"
-        )
+    records = measure(paths, pdfminer=not args.no_pdfminer)
+    templates = root / "template_cvs"
+    groups = {
+        corpus: records,
+        "LiveCareer (wkhtmltopdf)": [r for r in records if templates not in r["path"].parents],
+        "template CVs (LaTeX, Typst, react-pdf)": [r for r in records if templates in r["path"].parents],
+    }
+    for title, subset in groups.items():
+        results = summarize(subset, title)
+        print(f"\n{title}: {results[0]['files']} files, {results[0]['pages']} pages")
+        print(f"{'reader':<34} {'ms/page':>8} {'CPU ms/page':>12} {'median ms/file':>15} {'errors':>7}")
+        for row in sorted(results, key=lambda r: r["ms_per_page"]):
+            print(
+                f"{row['backend']:<34} {row['ms_per_page']:>8.2f} {row['cpu_ms_per_page']:>12.2f}"
+                f" {row['median_ms_per_file']:>15.1f} {row['errors']:>7}"
+            )
     return 0
 
 
