@@ -70,6 +70,7 @@ class Page:
         #: Offsets of the words in FOREIGN_TRIGGERS and CUE_WORDS, in text order (set by the matcher).
         self.triggers: list[int] = []
         self.cues: list[int] = []
+        self._section_counts: dict[int, int] | None = None
 
     def section_name(self, offset: int) -> str:
         if not self.sections:
@@ -78,6 +79,18 @@ class Page:
         while i + 1 < len(self.sections) and self.sections[i].end <= offset < self.sections[i + 1].end:
             i += 1
         return self.sections[max(i, 0)].name
+
+    def skills_in_section(self, offset: int, hits: Sequence[HitLike]) -> int:
+        """How many plainly credited skills the section holding ``offset`` names."""
+        if self._section_counts is None:
+            counts: dict[int, int] = {}
+            for o in hits:
+                if o.accepted and not o.ambiguous:
+                    i = max(bisect.bisect_right(self._section_starts, o.start) - 1, 0)
+                    counts[i] = counts.get(i, 0) + 1
+            self._section_counts = counts
+        i = max(bisect.bisect_right(self._section_starts, offset) - 1, 0)
+        return self._section_counts.get(i, 0)
 
     def line(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the line holding a span."""
@@ -184,6 +197,15 @@ _EMPLOYER_BEFORE_RE = re.compile(
     r"|\b(?:employer|company|client|customer|organi[sz]ation)\s*:)[ \t]*$",
     re.IGNORECASE,
 )
+_EMPLOYER_GATE = frozenset(
+    {"at", "joined", "join", "by", "for", "employer", "company", "client", "customer", "organisation", "organization"}
+)
+_TITLE_WORDS = frozenset(
+    str.split(
+        "Mr Mrs Ms Miss Dr Prof Sir Dame Madam Head Sous Executive Pastry Commis Line Private Personal Master Chief"
+        " Celebrity Sushi Prep Relief Station Junior Senior Lead Assistant Chef Royal Dutch Saint St"
+    )
+)
 _TITLE_BEFORE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Madam|Head|Sous|Executive|Pastry|Commis|Line|Private|Personal"
     r"|Master|Chief|Celebrity|Sushi|Prep|Relief|Station|Junior|Senior|Lead|Assistant|Chef|Royal|Dutch|Saint|St)"
@@ -286,6 +308,20 @@ _CUE_BEFORE_RE = re.compile(
     r"|administering|operate|operated|operating|manage|managed|managing|tune|tuned|tuning|upgrade|upgraded"
     r"|upgrading|install|installed|installing|integrate|integrated|integrating)[ \t]+$",
     re.IGNORECASE,
+)
+_LIST_INTRODUCERS = ("including", "includes", "such as", "like", "e.g", "especially", "namely")
+#: The last word of every phrase _CUE_BEFORE_RE accepts.
+_CUE_GATE = frozenset(
+    str.split(
+        """
+        in with of on using into via like as including to and or & learning studying learnt learned exploring
+        mastering adopting adopted introducing use used uses utilized utilised utilizing utilising leveraging
+        leveraged know knows wrote write writing configure configured configuring deploy deployed deploying
+        maintain maintained maintaining administer administered administering operate operated operating
+        manage managed managing tune tuned tuning upgrade upgraded upgrading install installed installing
+        integrate integrated integrating
+        """
+    )
 )
 _STRONG_LABELS = (
     r"languages?|programming|frameworks?|librar(?:y|ies)|databases?|db|dbms|rdbms|nosql|technolog(?:y|ies)"
@@ -404,7 +440,7 @@ def judge(
                 kinds = {categories.get(o.skill_id) for o in chain}
                 if len(chain) >= 3 and len(kinds) == 1:
                     # "Go, Rust and C": three languages in a row support each other
-                    names = ", ".join(text[o.start : o.end] for o in chain)
+                    names = ", ".join(text[o.start : o.end] for o in chain[:4]) + (" …" if len(chain) > 4 else "")
                     for o in chain:
                         _accept(o, f"in a list of {next(iter(kinds))}s ({names})", 0.8)
                         waiting.discard(id(o))
@@ -418,7 +454,7 @@ def judge(
             reason = (
                 _skills_section_item(page, h, hits)
                 or _tag_line(page, h, line_hits)
-                or _technical_sentence(page, h, line_hits, categories)
+                or _technical_sentence(page, h, lines, categories)
             )
         if reason:
             _accept(h, reason, 0.8)
@@ -478,7 +514,19 @@ class _Lines:
                 if outer is None or h.end > outer.end:
                     outer = h
             for i, h in enumerate(line):
-                self._next[id(h)] = next((o for o in line[i + 1 :] if o.start >= h.end), None)
+                j = i + 1
+                while j < len(line) and line[j].start < h.end:
+                    j += 1  # skip the mentions nested in this one
+                self._next[id(h)] = line[j] if j < len(line) else None
+        self._starts = {ls: [o.start for o in line] for ls, line in self._by_line.items()}
+
+    def between(self, h: HitLike, start: int, end: int) -> list[HitLike]:
+        """The mentions on ``h``'s line that start in [start, end)."""
+        ls = self._line_of[id(h)]
+        starts = self._starts[ls]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return self._by_line[ls][lo:hi]
 
     def of(self, h: HitLike) -> list[HitLike]:
         return self._by_line[self._line_of[id(h)]]
@@ -574,6 +622,10 @@ def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool
     if section == "references":
         return "in the references section"
     before = text[max(ls, h.start - 60) : h.start]
+    # The word right before the form gates the costlier patterns that look backwards.
+    tail = before[-40:].split()
+    last = tail[-1] if tail else ""
+    last_low = last.lower().rstrip(":.=-")
     after_pos = h.end
     if h.version and _YEAR_RE.fullmatch(h.version):
         h.version = None  # "Spring 2019" is a date, not a version
@@ -583,7 +635,8 @@ def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool
         return f"an acronym spelt out as something else ({_snippet(text, h.start, m.end(), 0)!r})"
     if _FUNCTION_WORD_AFTER_RE.match(text, after_pos, le):
         return f"followed by {_FUNCTION_WORD_AFTER_RE.match(text, after_pos, le).group().strip()!r}"  # type: ignore[union-attr]
-    if _DATE_AFTER_RE.match(text, after_pos, le) or _SEASON_BEFORE_RE.search(before):
+    seasonal = any(w in before[-30:].lower() for w in ("fall", "summer", "winter", "autumn"))
+    if _DATE_AFTER_RE.match(text, after_pos, le) or (seasonal and _SEASON_BEFORE_RE.search(before)):
         return f"part of a date or season ({_snippet(text, h.start, h.end)!r})"
     if written in _STATE_CODES and (m := _CITY_BEFORE_RE.search(before)) and m["w"].casefold() not in form_keys:
         return f"a state after a city ({_snippet(text, h.start, h.end)!r})"
@@ -592,7 +645,7 @@ def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool
             return f"a grade, label or initial ({_snippet(text, h.start, h.end)!r})"
         if _LETTER_LIST_RE.search(text, max(ls, h.start - 8), min(le, h.end + 8)):
             return "a letter in a list of letters"
-    if _EMPLOYER_BEFORE_RE.search(before):
+    if last_low in _EMPLOYER_GATE and _EMPLOYER_BEFORE_RE.search(before):
         return f"an employer or client name ({_snippet(text, h.start, h.end)!r})"
     if _ORG_AFTER_RE.match(text, after_pos, le):
         return f"part of an organisation or place name ({_snippet(text, h.start, h.end)!r})"
@@ -607,9 +660,10 @@ def _hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool
         m = _CAP_WORD_AFTER_RE.match(text, after_pos, le)
         if m and _name_word(m["w"], form_keys) and not _NAME_OK_AFTER_RE.fullmatch(m["w"]):
             return f"part of a longer name ({_snippet(text, h.start, m.end(), 0)!r})"
-        if _TITLE_BEFORE_RE.search(before) and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
+        titled = last.rstrip(".") in _TITLE_WORDS and _TITLE_BEFORE_RE.search(before)
+        if titled and not _TECH_NOUN_AFTER_RE.match(text, after_pos, le):
             return f"part of a name or job title ({_snippet(text, h.start, h.end)!r})"
-        m = _CAP_WORD_BEFORE_RE.search(before)
+        m = _CAP_WORD_BEFORE_RE.search(before) if last[:1].isupper() and before.endswith(" ") else None
         if m and _name_word(m["w"], form_keys) and m["w"].casefold() not in _NOT_NAME_BEFORE:
             noun = _TECH_NOUN_AFTER_RE.match(text, after_pos, le)
             if not (noun and noun["strong"]):
@@ -721,6 +775,14 @@ def _cue_before(page: Page, h: HitLike) -> str | None:
     if written.islower():
         return None  # "learned to go", "spring cleaning": prose words are lower-case
     ls = page.line(h.start, h.end)[0]
+    tail = text[max(ls, h.start - 30) : h.start].split()
+    last = tail[-1].lower() if tail else ""
+    if last not in _CUE_GATE and not last.endswith((",", "&")):
+        return None  # every cue ends with a preposition, a verb or a list separator
+    if last in ("and", "or", "&") or last.endswith((",", "&")):
+        window = text[max(ls, h.start - 70) : h.start].lower()
+        if not any(w in window for w in _LIST_INTRODUCERS):
+            return None  # a list goes on, but no "such as" or "including" introduced it
     m = _CUE_BEFORE_RE.search(text, max(ls, h.start - 70), h.start)
     if m is None:
         return None
@@ -773,7 +835,7 @@ _PREPOSITION_BEFORE_RE = re.compile(
 
 
 def _technical_sentence(
-    page: Page, h: HitLike, line_hits: Sequence[HitLike], categories: Mapping[str, str] | None = None
+    page: Page, h: HitLike, lines: _Lines, categories: Mapping[str, str] | None = None
 ) -> str | None:
     """A capitalised form in a sentence that names other technologies: after a preposition
     ("baked with Packer"), or opening a clause beside another skill of its kind ("Julia for
@@ -787,12 +849,14 @@ def _technical_sentence(
     opens_clause = not text[max(ls, h.start - 2) : h.start].strip(" ,;•-")
     if not (after_preposition or opens_clause):
         return None
-    stop = _SENTENCE_END_RE.search(text, h.end)
-    start = max(text.rfind(". ", ls, h.start) + 1, ls)
-    end = len(text) if stop is None else stop.start()
+    # a sentence is looked for within 300 characters: a run-on line has no end in sight
+    limit = min(len(text), h.end + 300)
+    stop = _SENTENCE_END_RE.search(text, h.end, limit)
+    start = max(text.rfind(". ", max(ls, h.start - 300), h.start) + 1, ls)
+    end = limit if stop is None else stop.start()
     kind = categories.get(h.skill_id) if categories else None
-    for o in line_hits:
-        if o is h or not o.accepted or o.ambiguous or not start <= o.start < end:
+    for o in lines.between(h, start, end):
+        if o is h or not o.accepted or o.ambiguous:
             continue
         if after_preposition:
             return f"in a sentence about {text[o.start : o.end]!r}"
@@ -809,8 +873,7 @@ def _skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str
     line = text[ls:le]
     if not (_LIST_MARK_RE.search(line) or (len(line) <= 40 and len(_WORD_RE.findall(line)) <= 3)):
         return None
-    section = next(s for s in page.sections if s.start <= h.start < s.end or s.end == h.start)
-    others = sum(1 for o in hits if o.accepted and not o.ambiguous and section.start <= o.start < section.end)
+    others = page.skills_in_section(h.start, hits)
     if others >= 2:
         return f"in a skills section with {others} other skills"
     return None
@@ -1124,8 +1187,9 @@ def _foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
             continue  # "looking for", "requiring" that are not about a job ad
         # The rest of the sentence; a list introduced by a colon, or by a cue that ends its
         # line ("TECHNOLOGIES I RECRUIT FOR"), runs to the end of the paragraph.
-        stop = _SENTENCE_END_RE.search(text, m.end())
-        end = len(text) if stop is None else stop.start()
+        limit = min(len(text), m.end() + 600)
+        stop = _SENTENCE_END_RE.search(text, m.end(), limit)
+        end = limit if stop is None else stop.start()
         line_end = text.find("\n", m.end())
         rest_of_line = text[m.end() : len(text) if line_end < 0 else line_end].strip(" \t:.-–")
         if text[m.end() : end].lstrip().startswith(":") or text[end - 1 : end] == ":" or not rest_of_line:
