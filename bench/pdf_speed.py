@@ -3,6 +3,7 @@
     nice python bench/pdf_speed.py                 # 200 LiveCareer PDFs (seed 7) + the template CVs
     nice python bench/pdf_speed.py --sample 50 --no-pdfminer
     nice python bench/pdf_speed.py --corpora /path/to/corpora
+    nice python bench/pdf_speed.py --all           # read_document over every corpus PDF: errors, time per file
 
 Every reader reads the same files in turn, file by file (not reader by reader), so that the
 load other processes put on the machine falls on all of them alike. pdftotext runs as a
@@ -186,14 +187,66 @@ def default_paths(
     return [*chosen, *templates], f"{len(chosen)} LiveCareer + {len(templates)} template CVs"
 
 
+def read_all(paths: Sequence[Path]) -> dict[str, Any]:
+    """``read_document`` over every path: typed errors, unhandled exceptions, empty texts, time per file."""
+    import skillmatch
+    from skillmatch.errors import SkillmatchError
+
+    errors: dict[str, str] = {}
+    unhandled: dict[str, str] = {}
+    empty: list[str] = []
+    seconds: list[float] = []
+    pages = 0
+    for path in paths:
+        start = time.perf_counter()
+        try:
+            doc = skillmatch.read_document(path)
+        except SkillmatchError as exc:
+            errors[str(path)] = str(exc)
+        except Exception as exc:
+            unhandled[str(path)] = f"{type(exc).__name__}: {exc}"
+        else:
+            pages += doc.pages or 0
+            if not doc.text:
+                empty.append(str(path))
+        seconds.append(time.perf_counter() - start)
+    seconds.sort()
+    return {
+        "files": len(paths),
+        "pages": pages,
+        "errors": errors,
+        "unhandled": unhandled,
+        "empty": empty,
+        "median_ms": statistics.median(seconds) * 1000 if seconds else 0.0,
+        "p95_ms": seconds[int(0.95 * (len(seconds) - 1))] * 1000 if seconds else 0.0,
+        "max_ms": seconds[-1] * 1000 if seconds else 0.0,
+        "total_s": sum(seconds),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpora", type=Path, help="the corpora folder (default: ../shared/corpora)")
     parser.add_argument("--sample", type=int, default=200, help="LiveCareer PDFs to sample (default 200)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-pdfminer", action="store_true", help="skip pdfminer.six (about 25x slower)")
+    parser.add_argument("--all", action="store_true", help="read every corpus PDF with read_document alone")
     args = parser.parse_args(argv)
     root = _corpora.require_corpora(args.corpora)
+    if args.all:
+        everything = [pdf.path for pdf in _corpora.livecareer_pdfs(root)] + _corpora.template_pdfs(root)
+        report = read_all(everything)
+        counts = [len(report["errors"]), len(report["unhandled"]), len(report["empty"])]
+        print(
+            f"{report['files']:,} PDFs, {report['pages']:,} pages in {report['total_s']:.1f} s: "
+            f"{counts[0]} errors, {counts[1]} unhandled, {counts[2]} without text; per file median "
+            f"{report['median_ms']:.1f} ms, p95 {report['p95_ms']:.1f} ms, max {report['max_ms']:.1f} ms"
+        )
+        for path, message in [*report["errors"].items(), *report["unhandled"].items()]:
+            print(f"  {path}: {message}")
+        for path in report["empty"]:
+            print(f"  no text: {path}")
+        return 1 if report["unhandled"] else 0
     paths, corpus = default_paths(sample=args.sample, seed=args.seed, root=root)
     records = measure(paths, pdfminer=not args.no_pdfminer)
     templates = root / "template_cvs"
