@@ -13,8 +13,10 @@ second or two to build the matcher, is included in the time, as a user would see
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -41,6 +43,53 @@ def _screen(paths: list[Path], workers: int) -> tuple[Any, float]:
     return df, time.perf_counter() - start
 
 
+class DescendantMemory:
+    """Samples the resident memory of this process's descendants (the workers) on Linux.
+
+    ``peak_mib`` is the largest any one of them reached; 0 where /proc is not available.
+    """
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval = interval
+        self.peak_mib = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> DescendantMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            for rss in _descendant_rss_kib(os.getpid()).values():
+                self.peak_mib = max(self.peak_mib, rss / 1024)
+
+
+def _descendant_rss_kib(root: int) -> dict[int, int]:
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry.name)] = int(fields.get("PPid", "0").strip())
+        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    out = {}
+    for pid in parents:
+        p = pid
+        while p > 1 and p != root:
+            p = parents.get(p, 0)
+        if p == root and pid != root:
+            out[pid] = rss[pid]
+    return out
+
+
 def run(
     root: Path | None = None, *, limit: int | None = None, quick: bool = False, repeat: int | None = None
 ) -> dict[str, Any] | None:
@@ -58,9 +107,12 @@ def run(
     repeat = repeat or (3 if quick else 2)
     out: dict[str, Any] = {"files": len(paths), "repeat": repeat}
     best = {1: float("inf"), 2: float("inf")}
+    worker_peak = 0.0
     for _ in range(repeat):
         for workers in (1, 2):
-            df, seconds = _screen(paths, workers)
+            with DescendantMemory() as memory:
+                df, seconds = _screen(paths, workers)
+            worker_peak = max(worker_peak, memory.peak_mib)
             best[workers] = min(best[workers], seconds)
             out[f"w{workers}_errors"] = int((df["status"] == "error").sum())
             out["pages"] = int(df["pages"].fillna(0).sum())
@@ -68,6 +120,7 @@ def run(
         out[f"w{workers}_s"] = seconds
         out[f"w{workers}_files_per_s"] = len(paths) / seconds
     out["speedup"] = best[1] / best[2]
+    out["worker_peak_mib"] = worker_peak
     return out
 
 
@@ -127,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     for w in (1, 2):
         rate, errors = r[f"w{w}_files_per_s"], r[f"w{w}_errors"]
         print(f"  {w} worker{'s' if w > 1 else ''}: {r[f'w{w}_s']:.1f} s, {rate:.1f} files/s, errors {errors}")
-    print(f"  speed-up 1 -> 2 workers: {r['speedup']:.2f}x")
+    print(f"  speed-up 1 -> 2 workers: {r['speedup']:.2f}x; largest worker process {r['worker_peak_mib']:.0f} MiB")
     return 0
 
 
