@@ -18,6 +18,16 @@
 The strict numbers are primary. The "annotation-adjusted" line also counts as correct a
 predicted skill whose mention text the annotators labelled "Tech Tools" in other CVs
 (annotators demonstrably miss list items); it is reported separately and labelled so.
+**Adjudicated view.** The gold sets are incomplete (annotators skip list items) and
+sometimes wrong (a company tagged as a tool); the LiveCareer check counts every reported
+backend skill, genuine or not. ``bench/adjudication/*.tsv`` holds human judgements, made on
+the text around each item by people judging the text, not our matcher: a prediction
+missing from gold is ``omitted`` (the text does name that skill as the candidate's, or as
+the job's) or ``wrong``; a gold item we miss is ``valid`` or ``invalid`` (it names no
+technology); a skill reported for a non-IT LiveCareer CV is ``genuine`` or ``spurious``.
+Items without a judgement count against us. ``--export-unjudged FILE`` writes the items
+still lacking one, with their context, as JSON Lines for the next round of judging.
+
 Exits 0 with a message when the corpora are absent. Results go to
 ``bench/results/eval_extraction.json``.
 """
@@ -77,6 +87,9 @@ class Scores:
     fns: list[tuple[str, str, str]] = field(default_factory=list)
     adjusted_tp: int = 0
     fn_unresolved: int = 0  # misses of gold the taxonomy cannot resolve (taxonomy coverage)
+    #: (doc, skill) -> wide context, for judging: predictions missing from gold, gold we miss
+    fp_items: dict[tuple[str, str], str] = field(default_factory=dict)
+    fn_items: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def add(self, doc: str, gold: set[str], pred: set[str]) -> None:
         tp = len(gold & pred)
@@ -120,6 +133,62 @@ class Scores:
             ap = (self.tp + self.adjusted_tp) / (self.tp + self.fp) if self.tp + self.fp else 0.0
             out["annotation_adjusted_precision"] = round(ap, 4)
         return out
+
+    def adjudicated(self, verdicts: dict[tuple[str, str], str]) -> dict[str, float | int]:
+        """Precision and recall with the human judgements applied; unjudged items count against us."""
+        omitted = sum(1 for k in self.fp_items if verdicts.get(k) == "omitted")
+        wrong = sum(1 for k in self.fp_items if verdicts.get(k) == "wrong")
+        invalid = sum(1 for k in self.fn_items if verdicts.get(k) == "invalid")
+        valid = sum(1 for k in self.fn_items if verdicts.get(k) == "valid")
+        tp = self.tp + omitted
+        fp = self.fp - omitted
+        fn = self.fn - invalid
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "fp_omitted": omitted,
+            "fp_wrong": wrong,
+            "fp_unjudged": len(self.fp_items) - omitted - wrong,
+            "fn_invalid": invalid,
+            "fn_valid": valid,
+            "fn_unjudged": len(self.fn_items) - invalid - valid,
+        }
+
+
+ADJUDICATION = HERE / "adjudication"
+JUDGE_WIDTH = 160  # characters of context either side, for judging an item
+VERDICTS = frozenset({"omitted", "wrong", "valid", "invalid", "genuine", "spurious"})
+
+
+def load_verdicts() -> dict[tuple[str, str], str]:
+    """{(doc, skill id): verdict} from every bench/adjudication/*.tsv (set, doc, skill, verdict, note)."""
+    out: dict[tuple[str, str], str] = {}
+    for path in sorted(ADJUDICATION.glob("*.tsv")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#") or line.startswith("set\t"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 4 or cols[3] not in VERDICTS:
+                raise SystemExit(f"{path}:{n}: expected set, doc, skill, verdict ({'|'.join(sorted(VERDICTS))}), note")
+            out[(cols[1], cols[2])] = cols[3]
+    return out
+
+
+def _unjudged(name: str, scores: Scores, verdicts: dict[tuple[str, str], str]) -> list[dict[str, str]]:
+    rows = [
+        {"set": name, "doc": d, "skill": k, "question": "omitted or wrong", "context": ctx}
+        for (d, k), ctx in sorted(scores.fp_items.items())
+        if verdicts.get((d, k)) not in ("omitted", "wrong")
+    ]
+    rows += [
+        {"set": name, "doc": d, "skill": k, "question": "valid or invalid", "context": ctx}
+        for (d, k), ctx in sorted(scores.fn_items.items())
+        if verdicts.get((d, k)) not in ("valid", "invalid")
+    ]
+    return rows
 
 
 def gold_ids(labels: Iterable[str], taxonomy: Taxonomy) -> set[str]:
@@ -184,10 +253,15 @@ def eval_dotin(root: Path, taxonomy: Taxonomy, limit: int | None) -> Scores:
             if any(" ".join(x.text.split()).casefold() in labelled_tools for x in e.mentions):
                 scores.adjusted_tp += 1
             scores.fps.append((doc.name, e.skill.id, f"{_context(text, m.start, m.end)}  <{m.reason}>"))
+            scores.fp_items[(doc.name, e.skill.id)] = " | ".join(
+                _context(text, x.start, x.end, JUDGE_WIDTH) for x in e.mentions[:3]
+            )
         for g in sorted(gold - pred):
             lab = _label_for(labels, g, taxonomy)
             ctx = _context(doc.text, lab.start, lab.end) if lab else ""
             scores.fns.append((doc.name, g, f"{ctx}  <{_why_missed(profile, g)}>"))
+            wide = _context(doc.text, lab.start, lab.end, JUDGE_WIDTH) if lab else ""
+            scores.fn_items[(doc.name, g)] = f"gold label {lab.text!r}: {wide}" if lab else ""
     return scores
 
 
@@ -228,6 +302,10 @@ def eval_skillspan(root: Path, taxonomy: Taxonomy, split: str, limit: int | None
             if any(" ".join(x.text.split()).casefold() in labelled for x in mentions if x.skill_id == skill_id):
                 scores.adjusted_tp += 1
             scores.fps.append((f"{split}-{post.idx}", skill_id, f"{_context(post.text, m.start, m.end)}  <{m.reason}>"))
+            scores.fp_items[(f"{split}-{post.idx}", skill_id)] = " | ".join(
+                _context(post.text, x.start, x.end, JUDGE_WIDTH)
+                for x in [y for y in mentions if y.credited and y.skill_id == skill_id][:3]
+            )
         for g in sorted(gold - pred):
             spans = [k for k in post.knowledge if g in _label_ids(k, taxonomy)]
             why = "not in the taxonomy" if g.startswith("?") else "not found"
@@ -238,6 +316,11 @@ def eval_skillspan(root: Path, taxonomy: Taxonomy, split: str, limit: int | None
             else:
                 ctx = f"gold span {spans[0]!r}" if spans else ""
             scores.fns.append((f"{split}-{post.idx}", g, f"{ctx}  <{why}>"))
+            where = [post.text.find(k) for k in spans]
+            wide = " | ".join(
+                _context(post.text, i, i + len(k), JUDGE_WIDTH) for i, k in zip(where, spans, strict=True) if i >= 0
+            )
+            scores.fn_items[(f"{split}-{post.idx}", g)] = f"gold span(s) {spans!r}: {wide}"
     return scores
 
 
@@ -270,7 +353,14 @@ def livecareer_texts(root: Path, categories: set[str], limit: int | None) -> dic
     return out
 
 
-def eval_livecareer(root: Path, taxonomy: Taxonomy, categories: set[str], limit: int | None) -> dict[str, object]:
+def eval_livecareer(
+    root: Path,
+    taxonomy: Taxonomy,
+    categories: set[str],
+    limit: int | None,
+    items: dict[tuple[str, str], str],
+    verdicts: dict[tuple[str, str], str],
+) -> dict[str, object]:
     texts = livecareer_texts(root, categories, limit)
     per_cv: list[tuple[str, str, list[str], list[str]]] = []
     for pid, (category, text) in texts.items():
@@ -282,6 +372,11 @@ def eval_livecareer(root: Path, taxonomy: Taxonomy, categories: set[str], limit:
             for e in profile.skills
             if e.skill.category in BACKEND_CATEGORIES
         ]
+        for e in profile.skills:
+            if e.skill.category in BACKEND_CATEGORIES:
+                items[(pid, e.skill.id)] = f"[{category}] " + " | ".join(
+                    _context(text, x.start, x.end, JUDGE_WIDTH) for x in e.mentions[:3]
+                )
         others = [e.skill.id for e in profile.skills if e.skill.category not in BACKEND_CATEGORIES]
         per_cv.append((pid, category, backend, others))
     n = len(per_cv)
@@ -297,14 +392,20 @@ def eval_livecareer(root: Path, taxonomy: Taxonomy, categories: set[str], limit:
         "backend_skills_per_cv": round(total_backend / n, 4) if n else 0.0,
         "all_skills_per_cv": round(total_all / n, 4) if n else 0.0,
         "cvs_with_backend_skill": sum(1 for _, _, b, _ in per_cv if b),
+        "judged_genuine": sum(1 for k in items if verdicts.get(k) == "genuine"),
+        "judged_spurious": sum(1 for k in items if verdicts.get(k) == "spurious"),
+        "unjudged": sum(1 for k in items if verdicts.get(k) not in ("genuine", "spurious")),
+        # spurious or not yet judged, per CV: unjudged items count against us
+        "spurious_per_cv": round(sum(1 for k in items if verdicts.get(k) != "genuine") / n, 4) if n else 0.0,
         "by_skill": by_skill.most_common(25),
         "by_category": {c: round(statistics.mean(v), 3) for c, v in sorted(by_cat.items())},
         "worst": [{"id": pid, "category": cat, "backend": b, "other": o} for pid, cat, b, o in worst if b],
     }
 
 
-def _print_scores(name: str, scores: Scores, show: int) -> dict[str, object]:
+def _print_scores(name: str, scores: Scores, show: int, verdicts: dict[tuple[str, str], str]) -> dict[str, object]:
     summary = scores.summary()
+    adjudicated = scores.adjudicated(verdicts)
     print(f"\n== {name}")
     print(
         f"  documents {summary['documents']}  micro P {summary['precision']:.3f}  R {summary['recall']:.3f}"
@@ -320,6 +421,13 @@ def _print_scores(name: str, scores: Scores, show: int) -> dict[str, object]:
             f"  annotation-adjusted precision {summary['annotation_adjusted_precision']:.3f}"
             " (also counting predictions whose text the annotators labelled in other documents)"
         )
+    print(
+        f"  adjudicated: P {adjudicated['precision']:.3f}  R {adjudicated['recall']:.3f}  F1 {adjudicated['f1']:.3f}"
+        f"  (predictions missing from gold: {adjudicated['fp_omitted']} omitted by the annotators,"
+        f" {adjudicated['fp_wrong']} wrong, {adjudicated['fp_unjudged']} not yet judged;"
+        f" gold we miss: {adjudicated['fn_invalid']} invalid, {adjudicated['fn_valid']} valid,"
+        f" {adjudicated['fn_unjudged']} not yet judged)"
+    )
     table = sorted(scores.per_skill.items(), key=lambda kv: -(kv[1]["fp"] + kv[1]["fn"]))
     if show:
         print("  per-skill errors (skill: tp/fp/fn):")
@@ -332,6 +440,7 @@ def _print_scores(name: str, scores: Scores, show: int) -> dict[str, object]:
             print(f"    {doc:>6} {skill:<20} {ctx}")
     return {
         "summary": summary,
+        "adjudicated": adjudicated,
         "per_skill": {s: dict(c) for s, c in table},
         "false_positives": scores.fps,
         "false_negatives": scores.fns,
@@ -347,7 +456,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--categories", default=NON_IT, help="LiveCareer categories, comma-separated")
     parser.add_argument("--limit", type=int, help="documents per set (per category for LiveCareer)")
     parser.add_argument("--show", type=int, default=15, help="rows of errors to print per set")
+    parser.add_argument("--export-unjudged", metavar="FILE", help="write items lacking a judgement as JSON Lines")
     args = parser.parse_args(argv)
+    verdicts = load_verdicts()
+    unjudged: list[dict[str, str]] = []
     root = _corpora.require_corpora(args.corpora)
     taxonomy = sm.load_taxonomy(args.taxonomy)
     only = set(args.only or ["dotin", "skillspan", "livecareer"])
@@ -355,28 +467,47 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, object] = {"taxonomy": taxonomy.version, "skills": len(taxonomy)}
     t0 = time.perf_counter()
     if "dotin" in only:
-        report["dotin"] = _print_scores(
-            "dotin training CVs (in-scope Tech Tools)", eval_dotin(root, taxonomy, args.limit), args.show
-        )
+        scores = eval_dotin(root, taxonomy, args.limit)
+        report["dotin"] = _print_scores("dotin training CVs (in-scope Tech Tools)", scores, args.show, verdicts)
+        unjudged += _unjudged("dotin", scores, verdicts)
     if "skillspan" in only:
         for split in args.split or ["train", "dev"]:
             scores = eval_skillspan(root, taxonomy, split, args.limit)
             report[f"skillspan_{split}"] = _print_scores(
-                f"SkillSpan {split} (in-scope knowledge, job mode)", scores, args.show
+                f"SkillSpan {split} (in-scope knowledge, job mode)", scores, args.show, verdicts
             )
+            unjudged += _unjudged("skillspan", scores, verdicts)
     if "livecareer" in only:
         cats = {c.strip() for c in args.categories.split(",") if c.strip()}
-        lc = eval_livecareer(root, taxonomy, cats, args.limit)
+        lc_items: dict[tuple[str, str], str] = {}
+        lc = eval_livecareer(root, taxonomy, cats, args.limit, lc_items, verdicts)
         report["livecareer"] = lc
         print(f"\n== LiveCareer non-IT CVs ({lc['cvs']} CVs)")
         print(
             f"  backend skills per CV {lc['backend_skills_per_cv']}  (CVs with any: {lc['cvs_with_backend_skill']});"
             f" all skills per CV {lc['all_skills_per_cv']}"
         )
+        print(
+            f"  adjudicated: spurious backend skills per CV {lc['spurious_per_cv']}"
+            f" ({lc['judged_genuine']} judged genuine, {lc['judged_spurious']} spurious,"
+            f" {lc['unjudged']} not yet judged and counted as spurious)"
+        )
+        unjudged += [
+            {"set": "livecareer", "doc": d, "skill": k, "question": "genuine or spurious", "context": ctx}
+            for (d, k), ctx in sorted(lc_items.items())
+            if verdicts.get((d, k)) not in ("genuine", "spurious")
+        ]
         print("  by skill:", ", ".join(f"{s} {n}" for s, n in lc["by_skill"]))  # type: ignore[attr-defined]
         for row in lc["worst"][: args.show]:  # type: ignore[index]
             print(f"    {row['id']} {row['category']}: {'; '.join(row['backend'])}")
     print(f"\n({time.perf_counter() - t0:.1f} s)")
+    if args.export_unjudged:
+        for item in unjudged:
+            skill = taxonomy.get(item["skill"])
+            item["skill_name"] = skill.name if skill is not None else item["skill"].lstrip("?")
+        with open(args.export_unjudged, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(item) + "\n" for item in unjudged)
+        print(f"{len(unjudged)} unjudged items written to {args.export_unjudged}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "eval_extraction.json").write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
     return 0
