@@ -1,0 +1,133 @@
+"""Lists that are not the candidate's own: a recruiter's "technologies I hired for", a
+quoted job ad, a course syllabus, other people's teams; the mentions in them are not credited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._page import SENTENCE_END_RE, HitLike, Page
+
+__all__ = ["FOREIGN_TRIGGERS", "foreign_lists"]
+
+
+#: Words one of which every foreign-list cue contains. The matcher's automaton finds them
+#: (at the start of a token) in its one pass, and the cue pattern is tried only around
+#: them: searching the whole text with it costs more than everything else here.
+FOREIGN_TRIGGERS = (
+    "hire",
+    "hiring",
+    "recruit",
+    "sourced",
+    "sourcing",
+    "placed",
+    "headhunt",
+    "filled",
+    "staffed",
+    "advert",
+    "job ads",
+    "job specs",
+    "job descriptions",
+    "job postings",
+    "syllabus",
+    "curriculum",
+    "course",
+    "job description",
+    "job posting",
+    "job ad",
+    "asking for",
+    "looking for",
+    "calling for",
+    "requiring",
+    "team of",
+    "group of",
+    "squad of",
+    "managed",
+    "managing",
+    "supervised",
+    "supervising",
+    "oversaw",
+    "overseeing",
+    "technologies i",
+    "technologies we",
+    "skills i",
+    "skills we",
+    "roles i",
+    "roles we",
+    "positions i",
+    "positions we",
+    "modules i",
+    "modules we",
+    "courses i",
+    "courses we",
+    "classes i",
+    "subjects i",
+)
+# Each alternative starts with a trigger word, so it is tried only where one stands.
+_FOREIGN_RE = re.compile(
+    # a recruiter's lists: "technologies I hired for", "placed Python developers", "recruited 40 engineers"
+    r"(?:technologies|skills|roles|positions|stacks?)\s+(?:i|we)\s+(?:have\s+)?(?:hired|recruited|sourced"
+    r"|placed|recruit|hire|source)(?:\s+for)?"
+    r"|(?:placed|hired|recruited|sourced|headhunted|recruiting|hiring|sourcing|filled|staffed)\b[^.;\n]{0,60}?"
+    r"\b(?:developers|engineers|candidates|consultants|contractors|specialists|professionals|architects|talent"
+    r"|hires|roles|positions|people|staff)\b"
+    r"|(?:hired|recruited|recruiting|sourced|sourcing|hiring)\s+for\b"
+    # other people's skills: "a team of eight Java developers", "managed 5 .NET engineers"
+    r"|(?P<team>(?:team|group|squad)\s+of\s+[^.;\n]{0,50}?\b(?:developers|engineers|programmers|testers|consultants)"
+    r"|(?:managed|managing|supervised|supervising|oversaw|overseeing)\s+(?:a\s+team\s+of\s+)?[^.;\n]{0,40}?"
+    r"\b(?:developers|engineers|programmers|testers|consultants)\b)"
+    # quoted job ads ("an advert asking for", "the job description below")
+    r"|job\s+(?:description|posting|ad|advert)\s+(?:quoted|below|follows)"
+    r"|(?:job\s+)?(?:adverts?|advertisements?|ads|postings|specs|descriptions)\s+for\b"
+    r"|(?:asking|looking|calling)\s+for\b|requiring\b"
+    # course plans and modules not yet taken
+    r"|course\s+(?:plan|outline|syllabus|content)|syllabus|curriculum\s+(?:covered|included|includes|covers)"
+    r"|(?:modules?|courses?|classes|subjects)\s+(?:i|we)\s+(?:will|plan\s+to|intend\s+to)\s+"
+    r"(?:take|study|attend)",
+    re.IGNORECASE,
+)
+# Before "asking for" / "requiring": the cue is about a job ad only after one of these.
+_AD_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:advert|advertisement|ad|posting|vacancy|job|role|position|listing|opening)s?[ \t]+$", re.IGNORECASE
+)
+
+
+def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
+    text = page.text
+    anchors = page.triggers
+    if not anchors or page.kind == "job":
+        return  # a job ad's lists are what it asks for
+    scopes: list[tuple[int, int, str]] = []
+    for a in anchors:
+        if scopes and a < scopes[-1][1]:
+            continue
+        m = _FOREIGN_RE.match(text, a)
+        if m is None:
+            continue
+        if m["team"]:
+            scopes.append((m.start(), m.end(), " ".join(m.group().split())))  # only the team's own list
+            continue
+        ad_verb = m.group().lower().startswith(("asking", "looking", "calling", "requiring"))
+        if ad_verb and not _AD_NOUN_BEFORE_RE.search(text, max(0, a - 30), a):
+            continue  # "looking for", "requiring" that are not about a job ad
+        # The rest of the sentence; a list introduced by a colon, or by a cue that ends its
+        # line ("TECHNOLOGIES I RECRUIT FOR"), runs to the end of the paragraph.
+        limit = min(len(text), m.end() + 600)
+        stop = SENTENCE_END_RE.search(text, m.end(), limit)
+        end = limit if stop is None else stop.start()
+        line_end = text.find("\n", m.end())
+        rest_of_line = text[m.end() : len(text) if line_end < 0 else line_end].strip(" \t:.-–")
+        if text[m.end() : end].lstrip().startswith(":") or text[end - 1 : end] == ":" or not rest_of_line:
+            para = text.find("\n\n", m.end())
+            end = len(text) if para < 0 else para
+        scopes.append((m.start(), end, " ".join(m.group().split())))
+    if not scopes:
+        return
+    for h in hits:
+        if not h.accepted:
+            continue
+        for start, end, cue in scopes:
+            if start <= h.start < end:
+                h.accepted = False
+                h.reason = f"{h.reason}; not the candidate's own ({cue!r})"
+                break
