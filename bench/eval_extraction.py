@@ -35,6 +35,7 @@ Exits 0 with a message when the corpora are absent. Results go to
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import statistics
@@ -53,7 +54,7 @@ import _scope  # noqa: E402
 import skillmatch as sm  # noqa: E402
 from skillmatch.matcher import get_extractor  # noqa: E402
 from skillmatch.normalize import normalize_text  # noqa: E402
-from skillmatch.taxonomy import Taxonomy  # noqa: E402
+from skillmatch.taxonomy import Taxonomy, norm_key  # noqa: E402
 
 RESULTS = HERE / "results"
 _ABBREV_RE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
@@ -192,7 +193,15 @@ def _unjudged(name: str, scores: Scores, verdicts: dict[tuple[str, str], str]) -
 
 
 def gold_ids(labels: Iterable[str], taxonomy: Taxonomy) -> set[str]:
-    """Skill ids of the in-scope gold labels; an unresolvable in-scope part stays as "?part"."""
+    """Skill ids of the in-scope gold labels; an unresolvable in-scope part stays as "?part".
+
+    A label resolves as a whole, else as its slash-separated parts ("Git/Bitbucket"), its
+    name or bracketed abbreviation ("Amazon Web Services (AWS)"), or its ``_scope`` parts;
+    a part that does not resolve is read for the longest sub-phrases that do
+    (:func:`sub_phrase_ids`: "Kubernetes environments" is Kubernetes, "Prometheus Alert
+    Manager Grafana" is Prometheus, Alertmanager and Grafana). Only ``Taxonomy.resolve`` is
+    used, never the matcher, so the gold does not depend on what is being measured.
+    """
     out: set[str] = set()
     for raw in labels:
         if not _scope.in_scope(raw):
@@ -218,12 +227,55 @@ def gold_ids(labels: Iterable[str], taxonomy: Taxonomy) -> set[str]:
             if skill is not None:
                 out.add(skill.id)
                 continue
-            # "Java Spring", "AWS Azure": a span naming several technologies side by side
-            words = [taxonomy.resolve(w) for w in part.split()]
-            if len(words) > 1 and all(words):
-                out.update(w.id for w in words if w is not None)
+            # "Java Spring", "Linux based environments", "docker ecosystem": the technologies
+            # the span names among generic words
+            found = sub_phrase_ids(part, taxonomy)
+            if found:
+                out.update(found)
             else:
                 out.add(f"?{part.casefold()}")
+    return out
+
+
+_TOKEN_RE = re.compile(r"[^\s-]+")
+
+
+@functools.cache
+def _ambiguous_keys(taxonomy: Taxonomy) -> frozenset[str]:
+    return frozenset(norm_key(sf.text) for sf in taxonomy.surface_forms() if sf.ambiguous)
+
+
+def sub_phrase_ids(part: str, taxonomy: Taxonomy) -> set[str]:
+    """Skill ids of the longest sub-phrases of an unresolved gold part that resolve.
+
+    Word n-grams (words split at spaces and hyphens, kept as written between them) are
+    tried longest first, left to right; each one ``Taxonomy.resolve`` finds is taken and
+    its words are not used again. Skipped: a sub-phrase that is one generic word
+    (``_scope.GENERIC_WORDS``: "development", "architecture", "cloud"), that falls in an
+    excluded category, or that the taxonomy flags as ambiguous ("AD" in "ad hoc analyses",
+    "Fiber" in "Dark Fiber"): inside a longer phrase it is usually the ordinary word.
+
+    >>> import skillmatch as sm
+    >>> sorted(sub_phrase_ids("Linux based environments", sm.load_taxonomy()))
+    ['linux']
+    """
+    ambiguous = _ambiguous_keys(taxonomy)
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(part)]
+    free = [True] * len(tokens)
+    out: set[str] = set()
+    for n in range(len(tokens) - 1, 0, -1):
+        for i in range(len(tokens) - n + 1):
+            if not all(free[i : i + n]):
+                continue
+            phrase = part[tokens[i][0] : tokens[i + n - 1][1]].strip("()[],;:.")
+            if n == 1 and (phrase.casefold() in _scope.GENERIC_WORDS or len(phrase) < 2):
+                continue
+            if _scope.excluded_category(phrase) is not None or norm_key(phrase) in ambiguous:
+                continue
+            skill = taxonomy.resolve(phrase)
+            if skill is not None:
+                out.add(skill.id)
+                free[i : i + n] = [False] * n
     return out
 
 
