@@ -191,3 +191,16 @@ def test_extract_of_an_unreadable_file_is_a_message_and_exit_1(tmp_path: Path) -
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {broken}: ")
     assert result.stdout == ""
+
+
+def test_csv_columns_are_screens_columns() -> None:
+    from skillmatch.api import COLUMNS
+
+    assert ("rank", *(c for c in COLUMNS if c != "match")) == CSV_COLUMNS
+
+
+def test_taxonomy_options_are_spelt_the_same_everywhere() -> None:
+    for argv in (["score", "--help"], ["extract", "--help"], ["taxonomy", "show", "--help"]):
+        help_text = CliRunner().invoke(main, argv).output
+        assert "--taxonomy" in help_text
+        assert "--extra-taxonomy" in help_text

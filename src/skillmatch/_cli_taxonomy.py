@@ -23,17 +23,21 @@ __all__ = ["taxonomy_group"]
 
 WIDTH = 80
 
-_taxonomy_option = click.option(
+# The taxonomy options, shared by every command that loads a taxonomy (``cli.py`` imports
+# them), so they are spelt the same everywhere.
+taxonomy_option = click.option(
     "--taxonomy",
     "taxonomy_path",
     type=click.Path(exists=True, path_type=str),
-    help="A taxonomy directory or TOML file to use instead of the bundled one.",
+    help="Use this taxonomy (a directory of TOML files, or one file) instead of the bundled one.",
 )
-_extra_option = click.option(
+extra_taxonomy_option = click.option(
+    "--extra-taxonomy",
     "--extra",
+    "extra_taxonomy",
     multiple=True,
     type=click.Path(exists=True, path_type=str),
-    help="A TOML file or directory of your own skills that extends or overrides the taxonomy (repeatable).",
+    help="Add (or override) skills from this TOML file or directory of your own (repeatable).",
 )
 _format_option = click.option(
     "--format",
@@ -59,16 +63,16 @@ def taxonomy_group() -> None:
 
 @taxonomy_group.command("check")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=str))
-@_extra_option
-def check_command(path: str | None, extra: Sequence[str]) -> None:
+@extra_taxonomy_option
+def check_command(path: str | None, extra_taxonomy: Sequence[str]) -> None:
     """Validate a taxonomy; exit 1 with "file:line: message" for every problem.
 
     PATH is a taxonomy directory (with taxonomy.toml) or a single TOML file; without it
-    the bundled taxonomy is checked. --extra adds your own files on top, as scoring would.
+    the bundled taxonomy is checked. --extra-taxonomy adds your own files on top, as scoring would.
     """
     from .taxonomy import check_taxonomy
 
-    errors, tax = check_taxonomy(path, extra=list(extra) or None)
+    errors, tax = check_taxonomy(path, extra=list(extra_taxonomy) or None)
     if errors:
         for error in errors:
             click.echo(str(error), err=True)
@@ -78,8 +82,8 @@ def check_command(path: str | None, extra: Sequence[str]) -> None:
     assert tax is not None
     n_forms = sum(1 for _ in tax.surface_forms())
     where = path or "bundled taxonomy"
-    if extra:
-        where += " + " + ", ".join(extra)
+    if extra_taxonomy:
+        where += " + " + ", ".join(extra_taxonomy)
     click.echo(
         f"ok: {len(tax):,} skills, {n_forms:,} surface forms, {len(tax.categories)} categories"
         f" (version {tax.version}) in {where}"
@@ -88,14 +92,14 @@ def check_command(path: str | None, extra: Sequence[str]) -> None:
 
 @taxonomy_group.command("show")
 @click.argument("name_or_alias")
-@_taxonomy_option
-@_extra_option
+@taxonomy_option
+@extra_taxonomy_option
 @_format_option
-def show_command(name_or_alias: str, taxonomy_path: str | None, extra: Sequence[str], fmt: str) -> None:
+def show_command(name_or_alias: str, taxonomy_path: str | None, extra_taxonomy: Sequence[str], fmt: str) -> None:
     """Show one skill, found by its id, name or any alias (case and punctuation ignored)."""
     import difflib
 
-    tax = _load(taxonomy_path, extra)
+    tax = _load(taxonomy_path, extra_taxonomy)
     skill = tax.resolve(name_or_alias)
     if skill is None:
         forms = {f.text: f.skill_id for f in tax.surface_forms()}
@@ -114,14 +118,14 @@ def show_command(name_or_alias: str, taxonomy_path: str | None, extra: Sequence[
 @taxonomy_group.command("list")
 @click.option("--category", "category", metavar="C", help="Only skills of this category (see --categories).")
 @click.option("--categories", "categories", is_flag=True, help="List the categories and their skill counts instead.")
-@_taxonomy_option
-@_extra_option
+@taxonomy_option
+@extra_taxonomy_option
 @_format_option
 def list_command(
-    category: str | None, categories: bool, taxonomy_path: str | None, extra: Sequence[str], fmt: str
+    category: str | None, categories: bool, taxonomy_path: str | None, extra_taxonomy: Sequence[str], fmt: str
 ) -> None:
     """List skills (id, name, category, number of surface forms), sorted by category and name."""
-    tax = _load(taxonomy_path, extra)
+    tax = _load(taxonomy_path, extra_taxonomy)
     if categories:
         counts = {c: len(tax.by_category(c)) for c in tax.categories}
         if fmt == "json":

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from ._cli_taxonomy import taxonomy_group
+from ._cli_taxonomy import extra_taxonomy_option, taxonomy_group, taxonomy_option
 
 if TYPE_CHECKING:
     from .api import ScreenResult
@@ -48,7 +48,7 @@ CSV_COLUMNS = (
     "pages",
     "chars",
     "seconds",
-)
+)  # ``screen``'s columns (api.COLUMNS, not imported: it pulls in pandas) without "match", plus the rank
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -65,19 +65,6 @@ def main() -> None:
 
 main.add_command(taxonomy_group)
 
-_taxonomy_option = click.option(
-    "--taxonomy",
-    "taxonomy_path",
-    type=click.Path(exists=True, path_type=str),
-    help="Use this taxonomy (a directory of TOML files, or one file) instead of the bundled one.",
-)
-_extra_taxonomy_option = click.option(
-    "--extra-taxonomy",
-    "extra_taxonomy",
-    multiple=True,
-    type=click.Path(exists=True, path_type=str),
-    help="Add the skills of this TOML file or directory to the taxonomy (repeatable).",
-)
 _as_of_option = click.option(
     "--as-of",
     type=click.DateTime(["%Y-%m-%d", "%Y-%m"]),
@@ -132,8 +119,8 @@ def _as_date(value: datetime | None) -> date | None:
 @click.option("--explain", is_flag=True, help="Show how each requirement was met: evidence, months, points.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes reading files [default: every core].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Seconds one file may take [default: 30].")
-@_taxonomy_option
-@_extra_taxonomy_option
+@taxonomy_option
+@extra_taxonomy_option
 @_as_of_option
 def score(
     inputs: tuple[str, ...],
@@ -285,8 +272,8 @@ def _quiet_broken_pipe() -> NoReturn:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_taxonomy_option
-@_extra_taxonomy_option
+@taxonomy_option
+@extra_taxonomy_option
 @_as_of_option
 def extract(
     file: str, fmt: str, taxonomy_path: str | None, extra_taxonomy: tuple[str, ...], as_of: datetime | None
