@@ -12,10 +12,23 @@ description ranks all of them twice in the same run: by ``skillmatch.score`` (vi
 between the JD and the CV texts (scikit-learn, English stop words, sublinear tf). We
 report ROC AUC and precision at k for both.
 
-Job descriptions, none tuned to this data: the three in ``bench/jds/`` (written for this
-check before it was run), the three Resume-Matcher JDs (DOCX/PDF) in the corpora, and the
-first two Google postings in each of the categories Software Engineering, Technical
-Infrastructure and IT & Data Management (by file order).
+Protocol (fixed before any change to the scoring model of round two, and kept):
+the job descriptions are split into two sets, and both are reported from the same run.
+
+* TUNE (12 JDs, the set of round one): the three in ``bench/jds/`` (written for this check
+  before it was first run), the three Resume-Matcher JDs (DOCX/PDF) in the corpora, and the
+  first two Google postings in each of the categories Software Engineering, Technical
+  Infrastructure and IT & Data Management (by file order). Per-JD errors (which CVs a
+  ranking puts on top, which requirements a JD parses into) are looked at on this set only.
+* CONFIRM (21 JDs, chosen by rule, never inspected): the next four Google postings (the 3rd
+  to 6th by file order, skipping a text identical to an earlier one) of Software Engineering
+  and of Technical Infrastructure, the next one of IT & Data Management (it has only three
+  distinct postings), and the first twelve SkillSpan dev-split postings whose source is
+  "tech" (StackOverflow job ads, by file order, sentences joined by newlines). Only the set
+  means (and the count of JDs won) are read.
+
+A change to the model or to the JD parser counts only when it helps on CONFIRM as well as
+on TUNE; the TF-IDF baseline is the same for both.
 
 The parse check runs ``parse_job`` over all 1,250 Google postings: how many parse, how
 many yield requirements (required and preferred), years found, and the time per posting.
@@ -55,6 +68,7 @@ TECH_HEADLINE = re.compile(
 )
 POSITIVE = "INFORMATION-TECHNOLOGY"
 GOOGLE_CATEGORIES = ("Software Engineering", "Technical Infrastructure", "IT & Data Management")
+CONFIRM_SKILLSPAN = 12  # the first twelve "tech" postings of the SkillSpan dev split
 
 
 @dataclass
@@ -90,7 +104,8 @@ def livecareer_texts(root: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
-def job_cases(root: Path, taxonomy: sm.Taxonomy) -> list[JobCase]:
+def tune_cases(root: Path, taxonomy: sm.Taxonomy) -> list[JobCase]:
+    """The TUNE set: bench/jds, the Resume-Matcher JDs, the first two Google postings per category."""
     cases: list[JobCase] = []
     for path in sorted((HERE / "jds").iterdir()):
         job = sm.load_job(path, taxonomy=taxonomy)
@@ -101,13 +116,43 @@ def job_cases(root: Path, taxonomy: sm.Taxonomy) -> list[JobCase]:
     for path in sorted((root / "job_descriptions" / "resume_matcher_jds").iterdir()):
         job = sm.load_job(path, taxonomy=taxonomy)
         cases.append(JobCase(f"resume-matcher/{path.name}", job, sm.read_document(path).text))
-    taken: Counter[str] = Counter()
-    for posting in _corpora.google_postings(root):
-        if posting.category in GOOGLE_CATEGORIES and taken[posting.category] < 2:
-            taken[posting.category] += 1
-            job = sm.parse_job(posting.text, taxonomy=taxonomy)
-            cases.append(JobCase(f"google/{posting.title[:48]}", job, posting.text))
+    for posting in _google_by_category(root)[0]:
+        job = sm.parse_job(posting.text, taxonomy=taxonomy)
+        cases.append(JobCase(f"google/{posting.title[:48]}", job, posting.text))
     return cases
+
+
+def confirm_cases(root: Path, taxonomy: sm.Taxonomy) -> list[JobCase]:
+    """The CONFIRM set, by the rule of the module docstring (never inspected one by one)."""
+    cases: list[JobCase] = []
+    for posting in _google_by_category(root)[1]:
+        job = sm.parse_job(posting.text, taxonomy=taxonomy)
+        cases.append(JobCase(f"google/{posting.title[:48]}", job, posting.text))
+    path = root / "skillspan" / "postings_dev.jsonl"
+    taken = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record["source"] != "tech" or taken >= CONFIRM_SKILLSPAN:
+                continue
+            taken += 1
+            text = "\n".join(record["sentences"])
+            job = sm.parse_job(text, taxonomy=taxonomy)
+            cases.append(JobCase(f"skillspan/{record['idx']} {record['sentences'][0][:36]}", job, text))
+    return cases
+
+
+def _google_by_category(root: Path) -> tuple[list[_corpora.GooglePosting], list[_corpora.GooglePosting]]:
+    """(TUNE, CONFIRM) Google postings: per category, distinct texts in file order."""
+    seen: dict[str, list[_corpora.GooglePosting]] = {c: [] for c in GOOGLE_CATEGORIES}
+    texts: set[str] = set()
+    for posting in _corpora.google_postings(root):
+        if posting.category in seen and posting.text not in texts:
+            texts.add(posting.text)
+            seen[posting.category].append(posting)
+    tune = [p for c in GOOGLE_CATEGORIES for p in seen[c][:2]]
+    confirm = [p for c in GOOGLE_CATEGORIES for p in seen[c][2:6]]
+    return tune, confirm
 
 
 def precision_at(scores: list[float], labels: list[int], k: int) -> float:
@@ -160,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", help="path to the corpora (default: ../shared/corpora)")
     parser.add_argument("--k", default="10,50,100", help="precision at these k (comma-separated)")
     parser.add_argument("--skip-parse", action="store_true", help="skip the Google parse check")
+    parser.add_argument(
+        "--per-jd-confirm", action="store_true", help="also print CONFIRM per JD (the protocol reads only its means)"
+    )
     args = parser.parse_args(argv)
     root = _corpora.require_corpora(args.corpora)
     ks = [int(k) for k in args.k.split(",")]
@@ -179,55 +227,68 @@ def main(argv: list[str] | None = None) -> int:
     matrix = ProfileMatrix.from_profiles(profiles)
     print(f"profiles extracted in {time.perf_counter() - started:.1f} s")
 
-    cases = job_cases(root, taxonomy)
+    sets = {"tune": tune_cases(root, taxonomy), "confirm": confirm_cases(root, taxonomy)}
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2)
     cv_vectors = vectorizer.fit_transform(docs)
 
     headline_tech = [bool(TECH_HEADLINE.search(d.strip().split("\n", 1)[0])) for d in docs]
-    picked: Counter[str] = Counter()  # non-IT CVs in the top 50, and how many of them have a technical headline
-    rows: list[dict[str, Any]] = []
-    header = f"{'job description':48} {'reqs':>4}  {'AUC ours':>8} {'AUC tfidf':>9}"
-    for k in ks:
-        header += f"  {'P@' + str(k) + ' ours':>9} {'tfidf':>6}"
-    print("\n" + header)
-    for case in cases:
-        ours = score_many(matrix, case.job, taxonomy=taxonomy)
-        jd_vector = vectorizer.transform([case.text])
-        tfidf = (cv_vectors @ jd_vector.T).toarray().ravel().tolist()
-        row: dict[str, Any] = {
-            "job": case.name,
-            "requirements": len(case.job.requirements),
-            "auc_ours": roc_auc_score(labels, ours),
-            "auc_tfidf": roc_auc_score(labels, tfidf),
-        }
-        line = f"{case.name[:48]:48} {row['requirements']:>4}  {row['auc_ours']:8.3f} {row['auc_tfidf']:9.3f}"
-        for k in ks:
-            row[f"p@{k}_ours"] = precision_at(ours, labels, k)
-            row[f"p@{k}_tfidf"] = precision_at(tfidf, labels, k)
-            line += f"  {row[f'p@{k}_ours']:9.2f} {row[f'p@{k}_tfidf']:6.2f}"
-        for name, ranking in (("ours", ours), ("tfidf", tfidf)):
-            top = sorted(range(len(ranking)), key=lambda i: -ranking[i])[:50]
-            wrong = [i for i in top if not labels[i]]
-            picked[name] += len(wrong)
-            picked[name + "_tech"] += sum(headline_tech[i] for i in wrong)
-        rows.append(row)
-        print(line)
-    mean = {key: statistics.fmean(r[key] for r in rows) for key in rows[0] if key not in ("job", "requirements")}
-    line = f"{'MEAN over ' + str(len(rows)) + ' JDs':48} {'':>4}  {mean['auc_ours']:8.3f} {mean['auc_tfidf']:9.3f}"
-    for k in ks:
-        line += f"  {mean[f'p@{k}_ours']:9.2f} {mean[f'p@{k}_tfidf']:6.2f}"
-    print(line)
-    wins = sum(r["auc_ours"] > r["auc_tfidf"] for r in rows)
-    print(f"ours beats TF-IDF on ROC AUC for {wins} of {len(rows)} JDs")
-    print(
-        f"non-IT CVs in the top 50 with a technical headline: ours {picked['ours_tech']} of {picked['ours']}, "
-        f"TF-IDF {picked['tfidf_tech']} of {picked['tfidf']}"
-    )
-
     report: dict[str, Any] = {"cvs": len(ids), "positives": sum(labels), "taxonomy": taxonomy.version}
-    report["ranking"] = rows
-    report["mean"] = mean
-    report["top50_non_it"] = dict(picked)
+    for set_name, cases in sets.items():
+        # CONFIRM is read only as a whole (see the protocol): its per-JD lines go to the JSON only
+        show = set_name == "tune" or args.per_jd_confirm
+        picked: Counter[str] = Counter()  # non-IT CVs in the top 50, and how many have a technical headline
+        rows: list[dict[str, Any]] = []
+        header = f"{set_name.upper() + ' job description':48} {'reqs':>4}  {'AUC ours':>8} {'AUC tfidf':>9}"
+        for k in ks:
+            header += f"  {'P@' + str(k) + ' ours':>9} {'tfidf':>6}"
+        print("\n" + header)
+        for case in cases:
+            ours = score_many(matrix, case.job, taxonomy=taxonomy)
+            jd_vector = vectorizer.transform([case.text])
+            tfidf = (cv_vectors @ jd_vector.T).toarray().ravel().tolist()
+            row: dict[str, Any] = {
+                "job": case.name,
+                "requirements": len(case.job.requirements),
+                "auc_ours": roc_auc_score(labels, ours),
+                "auc_tfidf": roc_auc_score(labels, tfidf),
+            }
+            line = f"{case.name[:48]:48} {row['requirements']:>4}  {row['auc_ours']:8.3f} {row['auc_tfidf']:9.3f}"
+            for k in ks:
+                row[f"p@{k}_ours"] = precision_at(ours, labels, k)
+                row[f"p@{k}_tfidf"] = precision_at(tfidf, labels, k)
+                line += f"  {row[f'p@{k}_ours']:9.2f} {row[f'p@{k}_tfidf']:6.2f}"
+            for name, ranking in (("ours", ours), ("tfidf", tfidf)):
+                top = sorted(range(len(ranking)), key=lambda i: -ranking[i])[:50]
+                wrong = [i for i in top if not labels[i]]
+                picked[name] += len(wrong)
+                picked[name + "_tech"] += sum(headline_tech[i] for i in wrong)
+            rows.append(row)
+            if show:
+                print(line)
+        mean = {key: statistics.fmean(r[key] for r in rows) for key in rows[0] if key not in ("job", "requirements")}
+        label = f"MEAN over {len(rows)} {set_name.upper()} JDs"
+        line = f"{label:48} {'':>4}  {mean['auc_ours']:8.3f} {mean['auc_tfidf']:9.3f}"
+        for k in ks:
+            line += f"  {mean[f'p@{k}_ours']:9.3f} {mean[f'p@{k}_tfidf']:6.3f}"
+        print(line)
+        wins = {
+            metric: sum(r[f"{metric}_ours"] > r[f"{metric}_tfidf"] for r in rows)
+            for metric in ("auc", *(f"p@{k}" for k in ks))
+        }
+        losses = {
+            metric: sum(r[f"{metric}_ours"] < r[f"{metric}_tfidf"] for r in rows)
+            for metric in ("auc", *(f"p@{k}" for k in ks))
+        }
+        print(
+            f"{set_name.upper()}: JDs where ours beats / trails TF-IDF: "
+            + ", ".join(f"{m} {wins[m]}/{losses[m]}" for m in wins)
+            + f" (of {len(rows)})"
+        )
+        print(
+            f"{set_name.upper()}: non-IT CVs in the top 50 with a technical headline: ours {picked['ours_tech']} of "
+            f"{picked['ours']}, TF-IDF {picked['tfidf_tech']} of {picked['tfidf']}"
+        )
+        report[set_name] = {"ranking": rows, "mean": mean, "wins": wins, "losses": losses, "top50_non_it": dict(picked)}
     if not args.skip_parse:
         check = parse_check(root, taxonomy)
         report["google_parse"] = check
