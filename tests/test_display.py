@@ -53,3 +53,26 @@ def test_files_are_named_by_their_shortest_distinct_path() -> None:
         "/z/a/y/main.pdf": "z/a/y/main.pdf",
         "cv.txt": "cv.txt",
     }
+
+
+def test_a_ranking_row_lists_three_gaps_then_counts_the_rest_and_marks_a_capped_score() -> None:
+    from skillmatch._display import print_results
+    from skillmatch.models import Match
+
+    capped = ScreenResult(
+        "chef.pdf",
+        "ok",
+        score=0.0,
+        match=Match(score=0.0, results=(), capped=True),
+        missing=("Python", "Docker", "Redis", "Kafka", "AWS"),
+    )
+    strong = ScreenResult("dev.pdf", "ok", score=90.0, match=Match(score=90.0, results=()), matched=("Python",))
+    out = io.StringIO()
+    print_results([strong, capped], out)
+    drawn = out.getvalue()
+    assert "Python; Docker; Redis; +2 more" in " ".join(drawn.split())
+    assert "Kafka" not in drawn
+    assert "0.0*" in drawn
+    assert "90.0*" not in drawn
+    assert "* score capped" in drawn
+    assert max(len(line) for line in drawn.splitlines()) <= 80

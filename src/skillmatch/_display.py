@@ -93,6 +93,11 @@ def _isatty(stream: object) -> bool:
 
 # -- tables ------------------------------------------------------------------------
 
+#: Requirements a ranking row lists as missing or partly met before "+N more".
+MAX_GAPS = 3
+#: Marks a score held down by a missing knock-out requirement.
+CAPPED_MARK = "*"
+
 
 def _names(results: Sequence[ScreenResult]) -> dict[str, str]:
     """A short name per source: the file name, with as many parent folders as tell clashes apart."""
@@ -127,14 +132,21 @@ def print_results(
     table.add_column("Missing (and partly met)", overflow="fold", ratio=4)
     names = _names(results)
     rank = 0
+    any_capped = False
     for result in results:
         name = escape(names[result.source])
         if result.ok:
             rank += 1
             met = len(result.matched)
             possible = met + len(result.partial) + len(result.missing)
-            gaps = escape("; ".join([*result.missing, *(f"{p} (partly)" for p in result.partial)]))
-            table.add_row(str(rank), name, f"{result.score:.1f}", f"{met}/{possible}", gaps)
+            gaps = [*result.missing, *(f"{p} (partly)" for p in result.partial)]
+            if len(gaps) > MAX_GAPS:
+                # a ranking is read down the page: the rest is one --explain away
+                gaps = [*gaps[:MAX_GAPS], f"+{len(gaps) - MAX_GAPS} more"]
+            capped = result.match is not None and result.match.capped
+            any_capped = any_capped or capped
+            score = f"{result.score:.1f}{CAPPED_MARK if capped else ''}"
+            table.add_row(str(rank), name, score, f"{met}/{possible}", escape("; ".join(gaps)))
         else:
             problem = f"[red]{escape(f'{result.error_type}: {result.error}')}[/red]"
             table.add_row("", name, "[red]error[/red]", "", problem)
@@ -142,6 +154,8 @@ def print_results(
         out.print("no inputs")
         return
     out.print(table)
+    if any_capped:
+        out.print(f"{CAPPED_MARK} score capped: a must-have requirement is missing (see --explain)")
 
 
 def print_explanations(results: Sequence[ScreenResult], file: TextIO, *, taxonomy: Taxonomy | None = None) -> None:
