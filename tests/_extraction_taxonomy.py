@@ -25,6 +25,9 @@ messaging = "Messaging"
 iac = "Infrastructure as code"
 frontend = "Front end"
 cloud = "Cloud"
+observability = "Observability"
+data = "Data"
+tool = "Tools"
 
 [[skill]]
 id = "python"
@@ -272,6 +275,102 @@ aliases = ["ReactJS"]
 id = "graphql"
 name = "GraphQL"
 category = "framework"
+
+[[skill]]
+id = "nagios"
+name = "Nagios"
+category = "observability"
+
+[[skill]]
+id = "splunk"
+name = "Splunk"
+category = "observability"
+
+[[skill]]
+id = "grafana"
+name = "Grafana"
+category = "observability"
+
+[[skill]]
+id = "redis"
+name = "Redis"
+category = "database"
+
+[[skill]]
+id = "lucene"
+name = "Apache Lucene"
+category = "database"
+aliases = ["Lucene"]
+
+[[skill]]
+id = "directx"
+name = "DirectX"
+category = "framework"
+
+[[skill]]
+id = "expat"
+name = "Expat"
+category = "framework"
+
+[[skill]]
+id = "informatica"
+name = "Informatica"
+category = "data"
+
+[[skill]]
+id = "machine-learning"
+name = "Machine learning"
+category = "data"
+aliases = ["ML"]
+
+[[skill]]
+id = "distributed-systems"
+name = "Distributed systems"
+category = "practice"
+aliases = ["distributed computing"]
+
+[[skill]]
+id = "version-control"
+name = "Version control"
+category = "tool"
+aliases = ["version control systems", "source control"]
+
+[[skill]]
+id = "git"
+name = "Git"
+category = "tool"
+parents = ["version-control"]
+
+[[skill]]
+id = "subversion"
+name = "Subversion"
+category = "tool"
+aliases = ["SVN"]
+parents = ["version-control"]
+
+[[skill]]
+id = "ides"
+name = "IDEs"
+category = "tool"
+aliases = ["IDE", "integrated development environments"]
+
+[[skill]]
+id = "eclipse"
+name = "Eclipse"
+category = "tool"
+parents = ["ides"]
+
+[[skill]]
+id = "big-data"
+name = "Big data"
+category = "data"
+
+[[skill]]
+id = "spark"
+name = "Apache Spark"
+category = "data"
+aliases = ["Spark"]
+ambiguous = ["Spark"]
 """
 
 

@@ -175,3 +175,65 @@ def test_recruiter_heading_scopes_its_list(ex: SkillExtractor) -> None:
     assert not found["java"].credited
     assert not found["kubernetes"].credited
     assert found["python"].credited
+
+
+# -- what the candidate studied, and list headings ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "credited", "not_credited"),
+    [
+        ("Relevant Coursework: Machine Learning, Distributed Computing, Python", ["python"], ["machine-learning"]),
+        (
+            "Jane Roe COURSEWORK Advanced Machine Learning Distributed Systems SKILLS Java, Git",
+            ["java", "git"],
+            ["machine-learning", "distributed-systems"],
+        ),
+        ("Attended a two-day workshop on Big Data with Spark.", [], ["big-data"]),
+        ("Built the Big Data platform for the risk team.", ["big-data"], []),
+    ],
+)
+def test_a_course_names_subjects_not_skills(
+    ex: SkillExtractor, text: str, credited: list[str], not_credited: list[str]
+) -> None:
+    found = by_skill(ex, text)
+    for skill in credited:
+        assert found[skill].credited, found[skill].reason
+    for skill in not_credited:
+        assert not found[skill].credited, found[skill].reason
+
+
+def test_a_course_list_still_names_technologies(ex: SkillExtractor) -> None:
+    m = by_skill(ex, "Modules: Distributed Systems, Java programming")["java"]
+    assert m.credited
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "items"),
+    [
+        ("IDEs: Eclipse", "ides", ["eclipse"]),
+        ("Tools / IDE : Eclipse", "ides", ["eclipse"]),
+        ("Version Control Systems Git, SVN", "version-control", ["git", "subversion"]),
+        ("Version Control: Git, SVN", "version-control", ["git", "subversion"]),
+    ],
+)
+def test_a_list_heading_is_not_a_skill(ex: SkillExtractor, text: str, heading: str, items: list[str]) -> None:
+    found = by_skill(ex, text)
+    assert not found[heading].credited
+    assert "list heading" in found[heading].reason
+    for skill in items:
+        assert found[skill].credited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Big Data: architected an ingestion pipeline on Spark.",
+        "Hands-on experience with version control tool SVN.",
+        "Built version control tooling for the monorepo.",
+    ],
+)
+def test_a_concept_in_a_sentence_is_not_a_heading(ex: SkillExtractor, text: str) -> None:
+    found = by_skill(ex, text)
+    concept = "big-data" if "Big Data" in text else "version-control"
+    assert found[concept].credited, found[concept].reason

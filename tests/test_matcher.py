@@ -318,7 +318,28 @@ def test_variants_that_are_exact_in_key_space(ex: SkillExtractor) -> None:
 
 
 def test_typos_are_not_looked_for_in_names(ex: SkillExtractor) -> None:
-    assert credited(ex, "Attended Dockre College, then Kubernets training") == ["kubernetes"]
+    assert credited(ex, "Attended Dockre College, then ran Kubernets clusters") == ["kubernetes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Managed the visa process for expats moving between sites.",  # a plural, in prose
+        "Installed dishes for DirecTV customers.",  # a consonant for another: a name
+        "Budgeting through Regis and PCPS.",
+        "Launched Alcatel Lucent's unified communications platform.",
+        "Taught nursing informatics to new staff.",
+    ],
+)
+def test_typos_need_technical_context_and_slips_of_the_hand(ex: SkillExtractor, text: str) -> None:
+    assert credited(ex, text) == []
+
+
+def test_typo_reason_keeps_the_similarity_and_the_context(ex: SkillExtractor) -> None:
+    m = mention(ex, "Tools like nagious, Splunk and Grafana", "nagios")
+    assert m.credited
+    assert m.reason.startswith("probable typo of 'nagios'")
+    assert "listed with" in m.reason
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from ._page import SENTENCE_END_RE, HitLike, Lines, Page, is_english
+from ._page import SENTENCE_END_RE, HitLike, Lines, Page, is_english, snippet
 
 __all__ = [
     "LIST_GAP_RE",
@@ -19,6 +19,7 @@ __all__ = [
     "ambiguous_list",
     "cue_before",
     "label_line",
+    "list_heading",
     "listed_after_skill",
     "next_to_linked",
     "next_to_skill",
@@ -121,14 +122,16 @@ _JOB_LABEL_RE = re.compile(
     r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with)\b",
     re.IGNORECASE,
 )
+#: Bullets and arrows that separate list items in text that was not normalised (job ads).
+_BULLET_CHARS = "•·◦▪▫●○■□►▸▹▶➢➤✓✔❖◆◇⦿⁃∙☞☛➔→⇒➜➙➛➝➞➟➠✦✧★☆♦◊⬥⬦⮚"
 LIST_GAP_RE = re.compile(
     # "(2 years)", "(Less than 1 year)", "(expert)", "1 years": annotations between items
     r"[ \t]*(?:\([^()\n]{0,25}\)[ \t]*|\d+\+?[ \t]*(?:years?|yrs?|months?)[ \t]*)?"
-    r"[ \t]*(?:[,;/|&+•·:()\-–][ \t]*)*(?:(?:and|or|with|plus|as well as|&|in|on|via|using|into|from|to|over"
-    r"|under|behind)[ \t]+)?(?:[(][ \t]*)?",
+    rf"[ \t]*(?:[,;/|&+:()\-–{_BULLET_CHARS}][ \t]*)*"
+    r"(?:(?:and|or|with|plus|as well as|&|in|on|via|using|into|from|to|over|under|behind)[ \t]+)?(?:[(][ \t]*)?",
     re.IGNORECASE,
 )
-_LIST_MARK_RE = re.compile(r"[,;|•·/]|^[ \t]*[•*\-–]")
+_LIST_MARK_RE = re.compile(rf"[,;|/{_BULLET_CHARS}]|^[ \t]*[•*\-–]")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#.]*")
 
 
@@ -190,6 +193,47 @@ def _technical_version(text: str, h: HitLike, written: str) -> bool:
     if text[h.end : h.end + 1] == "-" and not dotted:
         return False  # "Bash-60F", part numbers
     return dotted or version[-1:].isalpha() or version.endswith("+") or (version.isdigit() and len(version) <= 2)
+
+
+# After a concept that heads a list: label words, a bracket, a colon ("IDEs:", "Version
+# Control Tools:", "Integrated Development Environments (IDE):", "Web Services and API:").
+_HEADING_TAIL_RE = re.compile(
+    r"(?:'s|s)?(?:[ \t]*/[ \t]*[A-Za-z]+)?"
+    r"(?:[ \t]+(?:tools?|systems?|technolog(?:y|ies)|software|environments?|platforms?|servers?|frameworks?"
+    r"|packages?|utilities|languages?|(?:and|&)[ \t]*[A-Za-z]+))*"
+    r"(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*(?P<colon>:)?[ \t\u200b]*",
+    re.IGNORECASE,
+)
+
+
+def list_heading(page: Page, h: HitLike, lines: Lines) -> str | None:
+    """A field or practice that heads a list of technologies rather than being one:
+    "IDEs: Eclipse, PyCharm", "Version Control Systems Git, SVN", "RDBMS: MySQL".
+
+    A heading is capitalised, and what follows it is a technology (or another heading),
+    right after its colon; without a colon, a technology the taxonomy files under it
+    ("Git" under version control). "Big Data: architected a pipeline" is not a heading.
+    """
+    text = page.text
+    if h.skill_id not in page.vocab.concepts or not text[h.start : h.start + 1].isupper():
+        return None
+    m = _HEADING_TAIL_RE.match(text, h.version_end)
+    if m is None:
+        return None
+    nxt = next((o for o, lo, _ in lines.neighbours(h) if lo >= h.end), None)
+    follows = nxt is not None and nxt.start == m.end()
+    if m["colon"]:
+        rest = text[m.end() : m.end() + 40]
+        if follows or not rest.strip() or rest[:1] == "\n" or _NEXT_LABEL_RE.match(rest):
+            return f"a list heading ({snippet(text, h.start, m.end(), 0)!r})"
+        return None
+    under = nxt is not None and h.skill_id in page.vocab.ancestors.get(nxt.skill_id, frozenset())
+    if follows and under and nxt is not None and nxt.accepted and not nxt.ambiguous:
+        return f"a list heading ({snippet(text, h.start, nxt.end, 0)!r})"
+    return None
+
+
+_NEXT_LABEL_RE = re.compile(r"[A-Z][A-Za-z/ ]{0,25}:")
 
 
 def label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
@@ -332,7 +376,8 @@ def tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None
     if le - ls > 160:
         return None  # a line of tags is short
     words = _WORD_RE.findall(text, ls, le)
-    plain = sum(1 for o in line_hits if o.accepted and not o.ambiguous)
+    # a typo ("Kubernets") is not an ordinary word either: it supports a line of tags
+    plain = sum(1 for o in line_hits if (o.accepted and not o.ambiguous) or o.method == "fuzzy")
     if 3 <= len(words) <= 12 and plain >= 1 and len(line_hits) >= 0.6 * len(words):
         return "in a line of technology names"
     return None

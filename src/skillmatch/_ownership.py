@@ -1,5 +1,6 @@
 """Lists that are not the candidate's own: a recruiter's "technologies I hired for", a
-quoted job ad, a course syllabus, other people's teams; the mentions in them are not credited."""
+quoted job ad, other people's teams, and what the candidate only studied (a course list,
+a syllabus, a training or workshop attended); the mentions in them are not credited."""
 
 from __future__ import annotations
 
@@ -62,6 +63,16 @@ FOREIGN_TRIGGERS = (
     "courses we",
     "classes i",
     "subjects i",
+    "modules",
+    "subjects",
+    "classes",
+    "studies",
+    "training",
+    "workshop",
+    "seminar",
+    "webinar",
+    "bootcamp",
+    "attended",
 )
 # Each alternative starts with a trigger word, so it is tried only where one stands.
 _FOREIGN_RE = re.compile(
@@ -86,6 +97,34 @@ _FOREIGN_RE = re.compile(
     r"(?:take|study|attend)",
     re.IGNORECASE,
 )
+# What the candidate studied rather than used: a labelled course list ("Relevant
+# Coursework:", "Modules:", "COURSEWORK"), a training or workshop attended ("Attended
+# training in .NET", "workshop on Server Virtualization").
+_COURSE_RE = re.compile(
+    r"(?P<label>(?:course[ \t]*work|courses?|modules?|subjects?|classes|studies)(?:[ \t]+(?:taken|completed"
+    r"|studied|included|include|includes|attended|covered|and[ \t]+skills))*(?![ \t]*projects?\b)"
+    r"[ \t]*(?::|[-–][ \t]|\n|(?=[ \t])))"
+    r"|(?:attended|completed|took|undertook)\b[^.;:\n]{0,40}?\b(?:trainings?|workshops?|seminars?|courses?|webinars?"
+    r"|bootcamps?|classes)\b(?:[ \t]+(?:in|on|of|about|for|cum))?"
+    r"|(?:trainings?|workshops?|seminars?|webinars?|bootcamps?)(?:[ \t]*/[ \t]*\w+)?"
+    r"[ \t]*(?::|[ \t]+(?:in|on|about)\b)",
+    re.IGNORECASE,
+)
+# A course list ends at a sentence end, a line break, or the next heading ("SKILLS", "Experience:").
+_COURSE_END_RE = re.compile(
+    r"[.!?](?=\s|$)|\n(?![ \t]*[a-z(])"
+    r"|(?<=\s)(?:SKILLS|EXPERIENCE|PROJECTS|EMPLOYMENT|WORK|CERTIFICATIONS?|PUBLICATIONS|AWARDS|INTERESTS"
+    r"|ACHIEVEMENTS|SUMMARY|PROFILE|REFERENCES)\b"
+    r"|(?<=\s)(?:Skills|Experience|Projects|Employment|Certifications?|Publications|Awards|Interests)\b[ \t]*:"
+)
+#: Words before a training cue that make the candidate the trainer: "delivered training on Kafka".
+_TRAINER_BEFORE_RE = re.compile(
+    r"\b(?:provided|provide|delivered|deliver|conducted|conduct|gave|give|led|lead|ran|run|organi[sz]ed|created"
+    r"|designed|developed|prepared|taught|hosted)\b[^.;\n]{0,25}$",
+    re.IGNORECASE,
+)
+_COURSE_REACH = 300  # characters a course cue covers at most
+
 # Before "asking for" / "requiring": the cue is about a job ad only after one of these.
 _AD_NOUN_BEFORE_RE = re.compile(
     r"\b(?:advert|advertisement|ad|posting|vacancy|job|role|position|listing|opening)s?[ \t]+$", re.IGNORECASE
@@ -97,15 +136,19 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
     anchors = page.triggers
     if not anchors or page.kind == "job":
         return  # a job ad's lists are what it asks for
-    scopes: list[tuple[int, int, str]] = []
+    scopes: list[tuple[int, int, str, bool]] = []  # (start, end, cue, a course)
     for a in anchors:
         if scopes and a < scopes[-1][1]:
+            continue
+        studied = _course_scope(text, a)
+        if studied is not None:
+            scopes.append((*studied, True))
             continue
         m = _FOREIGN_RE.match(text, a)
         if m is None:
             continue
         if m["team"]:
-            scopes.append((m.start(), m.end(), " ".join(m.group().split())))  # only the team's own list
+            scopes.append((m.start(), m.end(), " ".join(m.group().split()), False))  # only the team's own list
             continue
         ad_verb = m.group().lower().startswith(("asking", "looking", "calling", "requiring"))
         if ad_verb and not _AD_NOUN_BEFORE_RE.search(text, max(0, a - 30), a):
@@ -120,14 +163,40 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
         if text[m.end() : end].lstrip().startswith(":") or text[end - 1 : end] == ":" or not rest_of_line:
             para = text.find("\n\n", m.end())
             end = len(text) if para < 0 else para
-        scopes.append((m.start(), end, " ".join(m.group().split())))
-    if not scopes:
+        scopes.append((m.start(), end, " ".join(m.group().split()), False))
+    if not scopes and not page.has_section("courses"):
         return
     for h in hits:
         if not h.accepted:
             continue
-        for start, end, cue in scopes:
-            if start <= h.start < end:
-                h.accepted = False
-                h.reason = f"{h.reason}; not the candidate's own ({cue!r})"
+        # A course names the subject it teaches: "Machine learning" in a course list is a
+        # subject studied, not a skill used; "Python" there is still (weak) evidence.
+        concept = h.skill_id in page.vocab.concepts
+        if concept and page.section_name(h.start) == "courses":
+            _disown(h, "a subject in the courses section")
+            continue
+        for start, end, cue, course in scopes:
+            if start <= h.start < end and (concept or not course):
+                _disown(h, f"a subject studied ({cue!r})" if course else f"not the candidate's own ({cue!r})")
                 break
+
+
+def _disown(h: HitLike, why: str) -> None:
+    h.accepted = False
+    h.reason = f"{h.reason}; {why}"
+
+
+def _course_scope(text: str, a: int) -> tuple[int, int, str] | None:
+    """The span of a course list or a training attended that starts at ``a``, or None."""
+    m = _COURSE_RE.match(text, a)
+    if m is None:
+        return None
+    label = m["label"]
+    if label is not None and not label.rstrip(" \t").endswith((":", "-", "–")) and not label.strip().isupper():
+        return None  # a course heading without a colon counts only in capitals ("COURSEWORK")
+    if not m["label"] and _TRAINER_BEFORE_RE.search(text, max(0, a - 40), a):
+        return None  # "delivered training on Kafka": the candidate taught it
+    limit = min(len(text), m.end() + _COURSE_REACH)
+    stop = _COURSE_END_RE.search(text, m.end(), limit)
+    end = limit if stop is None else stop.start()
+    return a, end, " ".join(m.group().split()).rstrip(":")

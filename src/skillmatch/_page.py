@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ._typos import common_words
 from .models import Section
 
-__all__ = ["SENTENCE_END_RE", "HitLike", "Lines", "Page", "in_url", "is_english", "snippet"]
+__all__ = ["SENTENCE_END_RE", "HitLike", "Lines", "Page", "Vocabulary", "in_url", "is_english", "snippet"]
 
 
 class HitLike(Protocol):
@@ -23,6 +24,7 @@ class HitLike(Protocol):
     version_end: int
     confidence: float
     reason: str
+    method: str  # "exact", "variant" or "fuzzy" (a typo)
     accepted: bool
     ambiguous: bool
     flagged: bool
@@ -36,20 +38,37 @@ def is_english(word: str) -> bool:
     return word in common_words()
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the decisions need to know about the taxonomy's skills (built once per extractor)."""
+
+    #: Skills that name a field or a practice ("Machine learning", "Version control")
+    #: rather than a product: a course title or a list heading names them too.
+    concepts: frozenset[str] = frozenset()
+    #: skill id -> its parents, grandparents ...
+    ancestors: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
 class Page:
     """One text with the lookups the decisions need, computed once and only when asked."""
 
-    def __init__(self, text: str, key: str, sections: Sequence[Section], kind: str) -> None:
+    def __init__(
+        self, text: str, key: str, sections: Sequence[Section], kind: str, vocab: Vocabulary | None = None
+    ) -> None:
         self.text = text
         self.key = key
         self.sections = sections
         self.kind = kind
+        self.vocab = vocab if vocab is not None else Vocabulary()
         self._section_starts = [s.start for s in sections]
         self._urls: list[tuple[int, int]] | None = None
         #: Offsets of the words in FOREIGN_TRIGGERS and CUE_WORDS, in text order (set by the matcher).
         self.triggers: list[int] = []
         self.cues: list[int] = []
         self._section_counts: dict[int, int] | None = None
+
+    def has_section(self, name: str) -> bool:
+        return any(s.name == name for s in self.sections)
 
     def section_name(self, offset: int) -> str:
         if not self.sections:

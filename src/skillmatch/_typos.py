@@ -10,7 +10,13 @@ the edit distance and scores the similarity.
 Guard rails: only forms of five or more letters, never forms flagged ambiguous or
 case-sensitive, never an English word ("scale" is not Scala, "trust" is not Rust), the
 first letter must agree, at most one edit (two for tokens of nine letters or more), and a
-token as close to two different skills is left alone (Java/JavaScript).
+token as close to two different skills is left alone (Java/JavaScript). The edits must
+look like slips of the hand: a letter left out, doubled or added, two letters swapped, or
+one vowel for another ("RTKernal"). A consonant written for another makes a different
+word far more often than a typo ("Regis", "Tisco", "Lucent", "DirecTV", "informatics"
+are names and words, not Redis, TIBCO, Lucene, DirectX, Informatica). The matcher then
+treats a typo like an ambiguous form: it counts only with technical context around it
+("expats" in a paragraph about visas is not Expat).
 """
 
 from __future__ import annotations
@@ -57,6 +63,30 @@ def _glued(token: str, known: set[str]) -> bool:
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _slip(token: str, target: str) -> bool:
+    """Whether ``token`` differs from ``target`` only by slips of the hand (see the module docstring)."""
+    from rapidfuzz.distance import Levenshtein
+
+    for op in Levenshtein.editops(token, target):
+        if op.tag != "replace":
+            continue
+        a, b = token[op.src_pos], target[op.dest_pos]
+        # a consonant for another: only as half of two swapped letters ("Andriod")
+        if not (a in _VOWELS and b in _VOWELS) and not _swapped(token, target, op.src_pos):
+            return False
+    return True
+
+
+def _swapped(token: str, target: str, pos: int) -> bool:
+    return any(
+        0 <= i < len(token) - 1 and i < len(target) - 1 and token[i] == target[i + 1] and token[i + 1] == target[i]
+        for i in (pos - 1, pos)
+    )
 
 
 class TypoIndex:
@@ -115,7 +145,7 @@ class TypoIndex:
             if target[0] != token[0] or target == token:
                 continue
             distance = OSA.distance(token, target, score_cutoff=limit)
-            if distance > limit:
+            if distance > limit or not _slip(token, target):
                 continue
             best.append((distance, 100 * OSA.normalized_similarity(token, target), target))
         if not best:

@@ -32,6 +32,7 @@ from ._evidence import (
     ambiguous_list,
     cue_before,
     label_line,
+    list_heading,
     listed_after_skill,
     next_to_linked,
     next_to_skill,
@@ -44,13 +45,14 @@ from ._evidence import (
 from ._names import caps_neighbourhood, hard_reject, in_name, plain_name, word_use
 from ._negation import CUE_WORDS, read_cues
 from ._ownership import FOREIGN_TRIGGERS, foreign_lists
-from ._page import HitLike, Lines, Page, in_url, is_english
+from ._page import HitLike, Lines, Page, Vocabulary, in_url, is_english
 
 __all__ = [
     "CUE_WORDS",
     "FOREIGN_TRIGGERS",
     "HitLike",
     "Page",
+    "Vocabulary",
     "apply_cues",
     "caps_neighbourhood",
     "in_name",
@@ -77,6 +79,10 @@ def judge(
     pending: list[HitLike] = []
     for h in hits:
         if not h.accepted:
+            continue
+        reason = list_heading(page, h, lines)
+        if reason:
+            _reject(h, reason)
             continue
         if not h.ambiguous:
             reason = word_use(text, h, form_keys) or plain_name(page, h, form_keys, lines)
@@ -146,18 +152,23 @@ def judge(
         elif h.tags_only:
             _reject(h, f"written {text[h.start : h.end]!r}, not as the skill is written")
         else:
-            _reject(h, "ambiguous word without technical context")
+            _reject(
+                h, "ambiguous word without technical context" if h.method != "fuzzy" else "without technical context"
+            )
 
 
 def _accept(h: HitLike, reason: str, confidence: float) -> None:
     h.accepted = True
     h.confidence = min(h.confidence, confidence)
-    h.reason = f"ambiguous form accepted: {reason}"
+    if h.method == "fuzzy":  # "probable typo of 'nagios' (similarity 86), listed with 'Splunk'"
+        h.reason = f"{h.reason}, {reason}"
+    else:
+        h.reason = f"ambiguous form accepted: {reason}"
 
 
 def _reject(h: HitLike, reason: str) -> None:
     h.accepted = False
-    h.reason = f"rejected: {reason}"
+    h.reason = f"rejected: {reason}" if h.method != "fuzzy" else f"rejected: {h.reason}, {reason}"
 
 
 def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:

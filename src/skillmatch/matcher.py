@@ -354,6 +354,10 @@ class SkillExtractor:
             for other in (*skill.parents, *skill.related):
                 self._linked.add((skill.id, other))
                 self._linked.add((other, skill.id))
+        self._vocab = ctx.Vocabulary(
+            concepts=frozenset(skill.id for skill in taxonomy if _is_concept(skill.name, skill.category, english)),
+            ancestors={skill.id: frozenset(taxonomy.ancestors(skill.id)) for skill in taxonomy},
+        )
         self._words = frozenset(self._form_words)
         self._key_set = frozenset(self._keys)
         self._typos = TypoIndex(fuzzy_targets, self._words)
@@ -381,11 +385,13 @@ class SkillExtractor:
         if sections is None:
             sections = find_sections(text)
         key = key_string(text)
-        page = ctx.Page(text, key, sections, kind)
+        page = ctx.Page(text, key, sections, kind, self._vocab)
         hits = self._candidates(text, key, page)
+        typos = self._typo_hits(text, key, hits, page)
+        if typos:
+            hits.extend(typos)
+            hits.sort(key=lambda h: h.start)
         ctx.judge(page, hits, self._key_set, self._linked, self._categories)
-        hits.extend(self._typo_hits(text, key, hits, page))
-        hits.sort(key=lambda h: h.start)
         ctx.apply_cues(page, hits)
         role_starts = [r.block_start for r in roles]
         mentions = []
@@ -618,7 +624,8 @@ class SkillExtractor:
                 continue
             if ctx.in_url(page, start) or ctx.in_name(text, start, end) or text[start:end].isupper():
                 continue  # names and acronyms ("GERRIC") are not misspelled skills
-            hit = _Hit(start, end, None, skill_id, method="fuzzy", similarity=similarity)
+            # a typo counts, like an ambiguous form, only with technical context
+            hit = _Hit(start, end, None, skill_id, method="fuzzy", similarity=similarity, ambiguous=True)
             hit.confidence = round(0.9 * similarity / 100, 3)
             hit.reason = f"probable typo of {target!r} (similarity {similarity:.0f})"
             hit.version_end = end
@@ -666,6 +673,24 @@ def _looks_like_list_number(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 4].lstrip(" ")
     # "Java 2019 - 2021", "Chef 10/2012": a date range
     return len(after) >= 2 and after[0] in "-–/" and after[1:].lstrip(" ")[:1].isdigit()
+
+
+def _is_concept(name: str, category: str, english: frozenset[str]) -> bool:
+    """Whether a skill names a field or a practice rather than a product, from its name.
+
+    The taxonomy writes concepts in sentence case ("Machine learning", "Version control",
+    "Database design") and products as proper names ("Spring Boot", "SQL Server"); a
+    one-word concept is an English gerund or noun of action ("Monitoring", "Encryption")
+    or the plural of an acronym ("IDEs").
+    """
+    if category == "practice" or re.fullmatch(r"[A-Z]{2,}s", name):
+        return True
+    words = name.replace("/", " ").split()
+    if len(words) >= 2:
+        first, rest = words[0], words[1:]
+        return first[:1].isupper() and first[1:].islower() and all(w.islower() for w in rest)
+    low = name.lower()
+    return len(low) >= 7 and low.endswith(("ing", "tion", "sion")) and low in english
 
 
 # -- caching ----------------------------------------------------------------------------
