@@ -237,3 +237,81 @@ def test_a_concept_in_a_sentence_is_not_a_heading(ex: SkillExtractor, text: str)
     found = by_skill(ex, text)
     concept = "big-data" if "Big Data" in text else "version-control"
     assert found[concept].credited, found[concept].reason
+
+
+# -- names that only look like skills ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Analysed sales qualified leads (SQL) each quarter.", "sql"),
+        ("Automated tests in Action Word Script (AWS) and batch files.", "aws"),
+    ],
+)
+def test_an_acronym_of_something_else(ex: SkillExtractor, text: str, skill: str) -> None:
+    found = by_skill(ex, text)
+    assert not found[skill].credited
+    assert "acronym of something else" in found[skill].reason
+
+
+def test_an_acronym_of_the_skill_itself_counts(ex: SkillExtractor) -> None:
+    assert by_skill(ex, "Deployed on Amazon Web Services (AWS) with Terraform.")["aws"].credited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skills: Hyperion Planning, Essbase, SAP R/3, Oracle 11, SAP BPC",
+        "Processed invoices using Oracle EBS and Excel.",
+        "Implemented Oracle R12 and Oracle 11i for the finance team.",
+        "Proficient in Word, Excel, Lotus Notes, Oracle, PeopleSoft, Kronos",
+    ],
+)
+def test_oracle_beside_business_applications_is_the_suite(ex: SkillExtractor, text: str) -> None:
+    found = by_skill(ex, text)
+    assert "oracle-database" not in found or not found["oracle-database"].credited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Databases: Oracle 11g, SQL Server, PostgreSQL",
+        "Migrated the SAP reporting database from Oracle to PostgreSQL with SQL scripts.",
+    ],
+)
+def test_oracle_with_database_context_is_the_database(ex: SkillExtractor, text: str) -> None:
+    assert by_skill(ex, text)["oracle-database"].credited
+
+
+def test_a_long_keyword_list_that_is_not_about_technology(ex: SkillExtractor) -> None:
+    text = (
+        "SKILLS\n"
+        "Budget, Payroll, C, Cash Receipts, Billing, Docker, Credit, Clients, Scheduling, Python, Sales, Training\n"
+    )
+    found = by_skill(ex, text)
+    assert found["docker"].credited and found["python"].credited
+    assert not found["c"].credited  # two technologies among twelve items: a stray letter
+
+
+def test_a_short_technology_list_supports_its_items(ex: SkillExtractor) -> None:
+    found = by_skill(ex, "SKILLS\nPython, Docker, C, Kubernetes\n")
+    assert found["c"].credited
+
+
+def test_job_tags_after_a_label(ex: SkillExtractor) -> None:
+    text = "Company type: Private Technologies python go docker Job description We build things."
+    found = {m.skill_id: m for m in ex.find(text, kind="job")}
+    assert found["go"].credited
+    assert "Technologies" in found["go"].reason
+
+
+def test_a_lower_case_word_is_not_a_label(ex: SkillExtractor) -> None:
+    # "server room": "server" is no label of what follows it
+    found = by_skill(ex, "Maintained the server chef station and the Java build.")
+    assert not found["chef"].credited
+
+
+def test_a_title_abbreviation_is_not_an_acronym(ex: SkillExtractor) -> None:
+    found = by_skill(ex, "Trained with Dr. Kepley and artists such as Dr. Dre, using Python.")
+    assert found["python"].credited

@@ -5,6 +5,7 @@ sentence about other technologies."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 
@@ -25,6 +26,7 @@ __all__ = [
     "next_to_skill",
     "skills_section_item",
     "tag_line",
+    "tags_label",
     "technical_form",
     "technical_sentence",
     "weak_word",
@@ -103,18 +105,51 @@ _SENTENCE_PUNCT_RE = re.compile(r"[.;!?](?:\s|$)")
 
 
 def _local_label(text: str, lo: int, pos: int) -> str | None:
-    """The label of the list a mention is in, from the last colon before it on its line."""
+    """The label of the list a mention is in: a label word right before it ("Databases
+    Oracle", "Technologies cloud java"), else the words before the last colon on its line."""
     colon = max(text.rfind(":", lo, pos), text.rfind("|", lo, pos))
+    words = text[max(lo, pos - 60, colon + 1) : pos].split()
+    last = words[-3:]
+    for k in range(len(last)):
+        bare = " ".join(last[k:])
+        if STRONG_LABEL_RE.fullmatch(bare) and (bare[:1].isupper() or bare.casefold() in _LOWER_LABELS):
+            return bare  # "Databases Oracle", "database backups": a label without its colon
+    found = _tags_label(words)
+    if found is not None:
+        return found
     if colon >= 0 and not _SENTENCE_PUNCT_RE.search(text, colon + 1, pos):
         words = text[max(lo, colon - 40) : colon].split()[-3:]
         if words:
             return " ".join(words)
-    words = text[max(lo, pos - 40) : pos].split()[-3:]
-    for k in range(len(words)):
-        bare = " ".join(words[k:])
-        if STRONG_LABEL_RE.fullmatch(bare):
-            return bare  # "Databases Oracle": a label without its colon
     return None
+
+
+def _tags_label(words: Sequence[str]) -> str | None:
+    """ "Technologies cloud java": a capitalised label, then lower-case tags up to the mention."""
+    for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[k][:1].isupper() and STRONG_LABEL_RE.fullmatch(words[k]):
+            return words[k]
+        if not _TAG_RE.fullmatch(words[k]) or words[k] in _FUNCTION_WORDS:
+            break
+    return None
+
+
+def tags_label(page: Page, h: HitLike) -> str | None:
+    """A form written in lower case ("go", "java") among the tags after a label."""
+    if page.text[h.start : h.end].lower() in _FUNCTION_WORDS:
+        return None  # "the Language was Python"
+    ls = page.line(h.start, h.end)[0]
+    label = _tags_label(page.text[max(ls, h.start - 60) : h.start].split())
+    return f"in a line of technology tags ({label!r})" if label else None
+
+
+_FUNCTION_WORDS = frozenset(
+    str.split("a an the and or of to in on for with by as at from is are be was were it if do no so")
+)
+#: Lower-case words that label what follows them ("database backups", "middleware
+#: messaging"); ordinary words such as "server" or "library" do not ("server room").
+_LOWER_LABELS = frozenset({"database", "databases", "db", "dbms", "rdbms", "nosql", "sql", "middleware"})
+_TAG_RE = re.compile(r"[a-z][a-z0-9.+#-]*")
 
 
 _JOB_LABEL_RE = re.compile(
@@ -249,6 +284,9 @@ def label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
         label = found
     else:
         label = " ".join(m["label"].split())
+        if not STRONG_LABEL_RE.search(label):
+            # "Company type: Public Technologies cloud java": a nearer label wins
+            label = _local_label(text, max(m.end(), h.start - 90), h.start) or label
     if STRONG_LABEL_RE.search(label):
         return f"in a technology list ({label!r})"
     if not h.flagged and WEAK_LABEL_RE.search(label):
@@ -353,7 +391,9 @@ def technical_sentence(page: Page, h: HitLike, lines: Lines, categories: Mapping
     return None
 
 
-def skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
+def skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike], line_hits: Sequence[HitLike]) -> str | None:
+    """An item of a list in a skills section that names other skills, in a list that is
+    mostly technology: a long keyword list of "Budget, Payroll, Ada, Training ..." is not."""
     if page.section_name(h.start) != "skills":
         return None
     text = page.text
@@ -362,9 +402,34 @@ def skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str 
     if not (_LIST_MARK_RE.search(line) or (len(line) <= 40 and len(_WORD_RE.findall(line)) <= 3)):
         return None
     others = page.skills_in_section(h.start, hits)
-    if others >= 2:
-        return f"in a skills section with {others} other skills"
-    return None
+    if others < 2:
+        return None
+    items, technical = list_density(text, ls, le, line_hits)
+    if items >= _LONG_LIST and technical < _DENSE * items:
+        return None
+    return f"in a skills section with {others} other skills"
+
+
+_ITEM_SEP_RE = re.compile(rf"[,;|{_BULLET_CHARS}]")
+_LONG_LIST = 6  # items: a list this long shows what it is about
+_DENSE = 0.3  # share of items naming a technology in a technology list
+
+
+def list_density(text: str, ls: int, le: int, line_hits: Sequence[HitLike]) -> tuple[int, int]:
+    """(items, items naming a plainly credited skill) of the list on one line."""
+    cuts = [ls, *(m.end() for m in _ITEM_SEP_RE.finditer(text, ls, le)), le + 1]
+    starts = sorted(o.start for o in line_hits if o.accepted and not o.ambiguous)
+    items = technical = 0
+    j = 0
+    for a, b in itertools.pairwise(cuts):
+        if not text[a : b - 1].strip():
+            continue
+        items += 1
+        while j < len(starts) and starts[j] < a:
+            j += 1
+        if j < len(starts) and starts[j] < b:
+            technical += 1
+    return items, technical
 
 
 def tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:

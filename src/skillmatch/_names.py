@@ -10,7 +10,7 @@ from ._evidence import PAREN_AFTER_RE, STRONG_LABEL_RE, TECH_NOUN_AFTER_RE, WEAK
 from ._page import HitLike, Lines, Page, is_english, snippet
 from .taxonomy import norm_key
 
-__all__ = ["caps_neighbourhood", "hard_reject", "in_name", "name_word", "plain_name", "word_use"]
+__all__ = ["caps_neighbourhood", "hard_reject", "in_name", "name_word", "plain_name", "spelled_before", "word_use"]
 
 
 _NAME_NEIGHBOUR_RE = re.compile(r"[A-Z][a-z]+")
@@ -230,6 +230,11 @@ def hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool 
             return f"a grade, label or initial ({snippet(text, h.start, h.end)!r})"
         if _LETTER_LIST_RE.search(text, max(ls, h.start - 8), min(le, h.end + 8)):
             return "a letter in a list of letters"
+    suite = _business_suite(text, h, ls, le)
+    if suite:
+        return suite
+    if len(written) == 2 and written[0].isupper() and written[1].islower() and _ABBREV_AFTER_RE.match(text, after_pos):
+        return f"an abbreviation before a name ({snippet(text, h.start, h.end + 6, 0)!r})"  # "Dr. Dre", "St. Louis"
     if last_low in _EMPLOYER_GATE and _EMPLOYER_BEFORE_RE.search(before):
         return f"an employer or client name ({snippet(text, h.start, h.end)!r})"
     if _ORG_AFTER_RE.match(text, after_pos, le):
@@ -254,6 +259,73 @@ def hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool 
             if not (noun and noun["strong"]):
                 return f"part of a longer name ({m['w']} {written!r})"
     return None
+
+
+# "Dr. Dre", "St. Louis": a two-letter word, a full stop, a capitalised word.
+_ABBREV_AFTER_RE = re.compile(r"[ \t]?\.[ \t]+[A-Z][a-z]")
+
+# Oracle is a database and a vendor of business applications: next to the applications
+# (its own or others') it names the business suite. "Oracle R12", "Oracle 11i", "Oracle EBS".
+_VENDOR_FORMS = frozenset({"oracle"})
+_SUITE_AFTER_RE = re.compile(
+    r"[ \t]*(?:R1[12]\b|1[12]i\b|EBS\b|E-?Business|Financials?\b|Apps\b|Applications?\b|Fusion\b|Hyperion"
+    r"|Discoverer|Discover\b|BI\b|OBIEE|Business[ \t]+Intelligence|CRM\b|ERP\b|iStore|iProcurement|HRMS|Payroll"
+    r"|General[ \t]+Ledger|GL\b|Payables|Receivables|Purchasing|Cloud[ \t]+ERP|financial)",
+)
+_SUITES_RE = re.compile(
+    r"\b(?:SAP|PeopleSoft|People[ \t]?Soft|Hyperion|Lawson|JD[ \t]?Edwards|JDE|Great[ \t]+Plains?|Quick[ \t]?Books"
+    r"|Quicken|NetSuite|Dynamics|Kronos|Workday|Siebel|Sales[ \t]?[Ff]orce|MAS[ \t]?90|MAS[ \t]?200|Sage|Peachtree"
+    r"|Epicor|Infor|Essbase|Kofax|Ariba|Concur|Deltek|Banner|Ellucian|Cerner|Epic|Meditech|Blackbaud|Yardi)\b"
+)
+_DATABASE_WORDS_RE = re.compile(
+    r"\b(?:SQL|PL/SQL|T-SQL|DBA|[Dd]atabases?|RDBMS|DB2|MySQL|Sybase|Teradata|Postgre\w*|RAC|Exadata|\d{1,2}[gc])\b"
+)
+
+
+def _business_suite(text: str, h: HitLike, ls: int, le: int) -> str | None:
+    """ "Oracle" next to business applications is the vendor's suite, not the database."""
+    written = text[h.start : h.end]
+    if written.casefold() not in _VENDOR_FORMS:
+        return None
+    m = _SUITE_AFTER_RE.match(text, h.end, le)
+    if m:
+        return f"a business application suite ({snippet(text, h.start, m.end(), 0)!r})"
+    lo, hi = max(ls, h.start - 80), min(le, h.end + 80)
+    m = _SUITES_RE.search(text, lo, hi)
+    if m and not _DATABASE_WORDS_RE.search(text, lo, hi):
+        return f"beside business applications ({m.group()!r})"
+    return None
+
+
+def spelled_before(page: Page, h: HitLike) -> str | None:
+    """An acronym in brackets after the words it abbreviates, when they name something else:
+    "Veterans Benefits Administration (VBA)", "sales qualified leads (SQL)"; not "Java
+    Messaging Service (JMS)", whose words are the skill's own."""
+    text = page.text
+    written = text[h.start : h.end]
+    if not (2 <= len(written) <= 6 and written.isalpha() and written.isupper()):
+        return None
+    before = text[max(0, h.start - 80) : h.start]
+    m = _OPEN_BRACKET_RE.search(before)
+    if m is None or text[h.end : h.end + 3].lstrip()[:1] != ")":
+        return None
+    words = re.findall(r"[A-Za-z][\w'-]*", before[: m.start()])
+    own = page.vocab.words.get(h.skill_id, frozenset())
+    for n in range(len(written), len(written) + 3):
+        phrase = words[-n:]
+        if len(phrase) < n:
+            break
+        content = [w for w in phrase if w.casefold() not in _SMALL_WORDS]
+        if "".join(w[0] for w in content).upper() != written.upper():
+            continue
+        if 2 * sum(1 for w in content if w.casefold() in own) >= len(content):
+            return None  # "Amazon Web Services (AWS)": the skill spelt out
+        return f"an acronym of something else ({' '.join(phrase)} ({written}))"
+    return None
+
+
+_OPEN_BRACKET_RE = re.compile(r"\([ \t]*$")
+_SMALL_WORDS = frozenset(str.split("of and the for in on to a an as"))
 
 
 def name_word(word: str, form_keys: frozenset[str]) -> bool:

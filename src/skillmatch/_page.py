@@ -47,6 +47,8 @@ class Vocabulary:
     concepts: frozenset[str] = frozenset()
     #: skill id -> its parents, grandparents ...
     ancestors: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: skill id -> the lower-case words of its names and aliases ("java", "message", "service")
+    words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 class Page:

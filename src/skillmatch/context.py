@@ -38,11 +38,12 @@ from ._evidence import (
     next_to_skill,
     skills_section_item,
     tag_line,
+    tags_label,
     technical_form,
     technical_sentence,
     weak_word,
 )
-from ._names import caps_neighbourhood, hard_reject, in_name, plain_name, word_use
+from ._names import caps_neighbourhood, hard_reject, in_name, plain_name, spelled_before, word_use
 from ._negation import CUE_WORDS, read_cues
 from ._ownership import FOREIGN_TRIGGERS, foreign_lists
 from ._page import HitLike, Lines, Page, Vocabulary, in_url, is_english
@@ -85,16 +86,16 @@ def judge(
             _reject(h, reason)
             continue
         if not h.ambiguous:
-            reason = word_use(text, h, form_keys) or plain_name(page, h, form_keys, lines)
+            reason = word_use(text, h, form_keys) or plain_name(page, h, form_keys, lines) or spelled_before(page, h)
             if reason:
                 _reject(h, reason)
             continue
-        reason = hard_reject(page, h, form_keys, listed_after_skill(page, h, lines))
+        reason = hard_reject(page, h, form_keys, listed_after_skill(page, h, lines)) or spelled_before(page, h)
         if reason:
             _reject(h, reason)
             continue
         if h.tags_only:
-            reason = None
+            reason = tags_label(page, h)
         else:
             reason = technical_form(page, h, form_keys) or label_line(page, h, hits) or cue_before(page, h)
         if reason:
@@ -143,7 +144,7 @@ def judge(
             reason = tag_line(page, h, line_hits)
         else:
             reason = (
-                skills_section_item(page, h, hits)
+                skills_section_item(page, h, hits, line_hits)
                 or tag_line(page, h, line_hits)
                 or technical_sentence(page, h, lines, categories)
             )

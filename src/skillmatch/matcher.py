@@ -357,6 +357,10 @@ class SkillExtractor:
         self._vocab = ctx.Vocabulary(
             concepts=frozenset(skill.id for skill in taxonomy if _is_concept(skill.name, skill.category, english)),
             ancestors={skill.id: frozenset(taxonomy.ancestors(skill.id)) for skill in taxonomy},
+            words={
+                skill.id: frozenset(w for form in skill.forms for w in re.findall(r"[a-z]+", form.lower()))
+                for skill in taxonomy
+            },
         )
         self._words = frozenset(self._form_words)
         self._key_set = frozenset(self._keys)
