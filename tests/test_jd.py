@@ -43,14 +43,27 @@ TAX = Taxonomy(
         Skill("github-actions", "GitHub Actions", "ci-cd", parents=("ci-cd",)),
         Skill("rest", "REST", "api"),
         Skill("grpc", "gRPC", "api"),
-        Skill("git", "Git", "vcs"),
+        Skill("git", "Git", "vcs", parents=("version-control",)),
         Skill("linux", "Linux", "os"),
         Skill("prometheus", "Prometheus", "observability"),
         Skill("grafana", "Grafana", "observability"),
+        Skill("cpp", "C++", "language"),
+        Skill("version-control", "Version control", "vcs"),
+        Skill("svn", "SVN", "vcs", parents=("version-control",)),
+        Skill("virtualization", "Virtualisation", "os", aliases=("virtualization",)),
+        Skill("vmware", "VMware", "os", parents=("virtualization",)),
+        Skill("hyper-v", "Hyper-V", "os", parents=("virtualization",)),
+        Skill("windows", "Windows", "os"),
+        Skill("windows-server", "Windows Server", "os", parents=("windows",)),
+        Skill("macos", "macOS", "os", aliases=("Mac OS X",)),
+        Skill("nosql", "NoSQL", "database"),
+        Skill("cassandra", "Cassandra", "database", parents=("nosql",)),
+        Skill("machine-learning", "Machine Learning", "ml"),
+        Skill("artificial-intelligence", "Artificial Intelligence", "ml"),
     ],
     version="test-1",
     categories={c: c for c in ["language", "framework", "database", "container", "cloud", "messaging", "cache", "iac"]}
-    | {c: c for c in ["ci-cd", "api", "vcs", "os", "observability"]},
+    | {c: c for c in ["ci-cd", "api", "vcs", "os", "observability", "ml"]},
 )
 
 
@@ -495,6 +508,75 @@ def test_abbreviations_do_not_end_an_item() -> None:
         (("python",), "required", None),
         (("go",), "preferred", None),
     ]
+
+
+def test_a_general_skill_qualified_by_a_specific_one_is_one_requirement() -> None:
+    text = (
+        "Engineer\nRequirements\n- Version control with Git.\n- Virtualisation using VMware or Hyper-V.\n"
+        "- Strong SQL and experience with PostgreSQL or MySQL.\n"
+    )
+    assert reqs(grouped(text)) == [
+        (("version-control", "git"), "required", None),
+        (("virtualization", "vmware", "hyper-v"), "required", None),
+        # "and": two asks, even though PostgreSQL is a kind of SQL
+        (("sql",), "required", None),
+        (("postgresql", "mysql"), "required", None),
+    ]
+
+
+def test_open_lists_are_examples() -> None:
+    text = (
+        "Engineer\nRequirements\n- Windows fleet management in a mixed environment (Linux, Windows, Mac OS X, etc.)\n"
+        "- Proficiency in Python, C++ or other programming languages\n- Docker, Kubernetes, Terraform\n"
+    )
+    assert reqs(grouped(text)) == [
+        (("windows",), "required", None),
+        (("linux", "windows", "macos"), "required", None),  # "etc.": any of them
+        (("python", "cpp"), "required", None),  # "or other programming languages"
+        (("docker",), "required", None),
+        (("kubernetes",), "required", None),
+        (("terraform",), "required", None),
+    ]
+
+
+def test_degree_subjects_are_not_requirements() -> None:
+    text = (
+        "Engineer\nRequirements\n"
+        "- Master's degree or PhD in Computer Science, Artificial Intelligence, Machine Learning or a related field.\n"
+        "- BS in Computer Science with 3+ years of Python.\n"
+        "- A high degree of autonomy in Kubernetes.\n"
+    )
+    assert reqs(grouped(text)) == [(("python",), "required", 3.0), (("kubernetes",), "required", None)]
+
+
+def test_a_preferred_repeat_of_a_required_group_is_dropped() -> None:
+    text = (
+        "Engineer\nRequirements\n- Large Windows or Windows Server deployments\n"
+        "Nice to have\n- Windows fleet management\n- Linux\n"
+    )
+    assert reqs(grouped(text)) == [(("windows", "windows-server"), "required", None), (("linux",), "preferred", None)]
+
+
+def test_job_board_headings() -> None:
+    text = (
+        "Engineer\nExperience level:\nSenior\nWhat you will be doing\n- Build services in Go\n"
+        "What we'll need from you\n- Kubernetes in production\nJob benefits:\n- A Python course\n"
+    )
+    assert [b.kind for b in _blocks(text)] == ["title", "other", "duties", "required", "boilerplate"]
+    assert reqs(grouped(text)) == [(("kubernetes",), "required", None), (("go",), "preferred", None)]
+
+
+def test_tokenised_text() -> None:
+    # SkillSpan-style text puts spaces before punctuation: "e.g ." still introduces examples
+    text = "Engineer\nYou have:\n* NoSQL Database experience ( e.g . Cassandra )\n* Docker .\n"
+    assert reqs(grouped(text)) == [(("nosql", "cassandra"), "required", None), (("docker",), "required", None)]
+
+
+def test_overall_years_before_a_comma_list() -> None:
+    job = grouped("Engineer\nMust have: 5+ years of experience, AWS/GCP/Azure\n")
+    assert (job.min_years, reqs(job)) == (5.0, [(("aws", "gcp", "azure"), "required", None)])
+    job = grouped("Engineer\nMust have: 5+ years of experience with Python, Docker\n")
+    assert (job.min_years, reqs(job)) == (None, [(("python",), "required", 5.0), (("docker",), "required", None)])
 
 
 def test_load_text_and_markdown_ads(samples_dir: Path, tmp_path: Path) -> None:

@@ -70,6 +70,18 @@ _HEADINGS: dict[str, BlockKind] = {
     "what you need": "required",
     "what we re looking for": "required",
     "what we are looking for": "required",
+    "what we need": "required",
+    "what we ll need": "required",
+    "what we will need": "required",
+    "what you need to have": "required",
+    "what you will need to have": "required",
+    "this is what you will need": "required",
+    "the skills we re looking for": "required",
+    "skills we re looking for": "required",
+    "mandatory": "required",
+    "mandatory skills": "required",
+    "mandatory qualifications": "required",
+    "mandatory requirements": "required",
     "we re looking for": "required",
     "who you are": "required",
     "about you": "required",
@@ -143,6 +155,15 @@ _HEADINGS: dict[str, BlockKind] = {
     "the position": "duties",
     "overview": "duties",
     "summary": "duties",
+    "tasks": "duties",
+    "your tasks": "duties",
+    "your job": "duties",
+    # job-board metadata ("Experience level: Senior"): neither asked nor boilerplate
+    "experience level": "other",
+    "seniority": "other",
+    "seniority level": "other",
+    "job type": "other",
+    "employment type": "other",
     # the company's stack: relevant, not demanded
     "tech stack": "stack",
     "our stack": "stack",
@@ -159,6 +180,10 @@ _HEADINGS: dict[str, BlockKind] = {
     "our company": "boilerplate",
     "company": "boilerplate",
     "benefits": "boilerplate",
+    "job benefits": "boilerplate",
+    "our offer": "boilerplate",
+    "our promise": "boilerplate",
+    "what we can offer": "boilerplate",
     "what we offer": "boilerplate",
     "we offer": "boilerplate",
     "perks": "boilerplate",
@@ -235,8 +260,8 @@ _GENERAL_EXPERIENCE_RE = re.compile(
 _OR_GAP_RE = re.compile(r"^[\s,(]*(?:/|\||\bor\b|\band/or\b|\bnor\b)[\s,)]*(?:\w+\s+){0,2}?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"^[\s,]+$")
 _EXAMPLE_CUES = (
-    r"such as|e\.?\s?g\.?|for example|for instance|like|incl(?:uding|\.)?"
-    r"|especially|ideally|preferably|particularly|i\.\s?e\.?"
+    r"such as|e\.?\s?g\s?\.?|for example|for instance|like|incl(?:uding|\.)?"  # "e.g .": tokenised text
+    r"|especially|ideally|preferably|particularly|i\.\s?e\s?\.?"
 )
 _EXAMPLES_GAP_RE = re.compile(
     # "relational databases (e.g., PostgreSQL", "a CI/CD pipeline (Jenkins", "a cloud: AWS"
@@ -244,10 +269,27 @@ _EXAMPLES_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 _ANY_OF_CUE_RE = re.compile(
-    r"\b(?:one\s+of|any\s+of|at\s+least\s+one(?:\s+of)?|either|such\s+as|e\.?\s?g\.?|for\s+example|like)[\s,:(]*$",
+    r"\b(?:one\s+of|any\s+of|at\s+least\s+one(?:\s+of)?|either|such\s+as|e\.?\s?g\s?\.?|for\s+example|like)[\s,:(]*$",
     re.IGNORECASE,
 )
 _AND_RE = re.compile(r"\s*(?:and|&|\+)\s*", re.IGNORECASE)
+# "Linux, Windows, Mac OS X, etc.", "Python, C++ or other programming languages": the list
+# gives examples, any of which will do
+_OPEN_LIST_RE = re.compile(
+    r"^[\s,)]*(?:etc\b|and so on|and the like|or (?:other|similar|equivalent|comparable|another|any)\b)", re.IGNORECASE
+)
+# "Master's degree in Computer Science, Artificial Intelligence or a related field": the
+# skills named after a degree are fields of study, not requirements
+_DEGREE_RE = re.compile(
+    r"\b(?:(?i:degree(?!\s+of\b)|bachelor(?:['’]?s)?|master(?:['’]?s)?|ph\.?\s?d|doctorate|diploma)"
+    r"|(?:B\.?S\.?c?|M\.?S\.?c?|B\.?A\.?|M\.?A\.?|B\.?E\.?|M\.?E\.?|B\.?Tech|M\.?Tech)(?=\s*(?:/|degree\b|in\b|or\b)))"
+    r"[^.;]{0,40}?\bin\b",
+)
+_DEGREE_FIELD_END_RE = re.compile(
+    r"[;.](?:\s|$)|\b(?:field|fields|discipline|equivalent|experience|with)\b", re.IGNORECASE
+)
+# "Version control with Git", "Virtualisation using VMware": the second names the first
+_QUALIFIED_BY_RE = re.compile(r"\s*(?:with|using|via|through|in|on|:)\s+(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,7 +530,8 @@ def _items(text: str, block: _Block) -> list[tuple[int, int]]:
     for p_start, p_end in paragraphs:
         s = p_start
         for m in _SENTENCE_END_RE.finditer(text, p_start, p_end):
-            before = text[max(p_start, m.start() - 8) : m.start()].lower()
+            # rstrip: tokenised text puts a space before the period ("e.g .", "etc .")
+            before = text[max(p_start, m.start() - 8) : m.start()].lower().rstrip()
             if _ABBREVIATION_RE.search(before) or (m.start() > 0 and text[m.start() - 1].isdigit()):
                 continue
             items.append((s, m.end()))
@@ -542,11 +585,14 @@ def _item_groups(
 
     # one mention per skill and place; nested matches ("Spring" inside "Spring Boot") drop out
     chosen: list[Mention] = []
+    fields = _degree_fields(text, start, end)
     for m in mentions:
         if chosen and m.start < chosen[-1].end:
             continue
+        if any(a <= m.start < b for a, b in fields):
+            continue  # "a degree in Computer Science, Machine Learning or a related field"
         chosen.append(m)
-    chains = _chains(text, start, chosen, taxonomy)
+    chains = _fold_generic(text, _chains(text, start, chosen, taxonomy), taxonomy)
     groups = [
         _Group(
             skills=list(dict.fromkeys(m.skill_id for m in chain_mentions)),
@@ -605,6 +651,8 @@ def _chains(text: str, item_start: int, mentions: list[Mention], taxonomy: Taxon
         lead_start = out[-1][-1].end if out else item_start
         lead = text[max(lead_start, chain[0].start - 40) : chain[0].start]
         cue = _ANY_OF_CUE_RE.search(lead) is not None
+        if len(chain) > 1 and _OPEN_LIST_RE.match(text[chain[-1].end : chain[-1].end + 40]):
+            cue = True  # "Linux, Windows, Mac OS X, etc.": examples, any of which will do
         if cue or "examples" in links:
             out.append(chain)
         elif "or" in links:
@@ -612,6 +660,37 @@ def _chains(text: str, item_start: int, mentions: list[Mention], taxonomy: Taxon
         else:  # "Python, Java, Go": each is asked for
             out.extend([m] for m in chain)
         i = j
+    return out
+
+
+def _degree_fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of an item naming a degree's field of study ("BS in Computer Science or a related field")."""
+    spans: list[tuple[int, int]] = []
+    for m in _DEGREE_RE.finditer(text, start, end):
+        stop = _DEGREE_FIELD_END_RE.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
+    return spans
+
+
+def _fold_generic(text: str, chains: list[list[Mention]], taxonomy: Taxonomy) -> list[list[Mention]]:
+    """ "Version control with Git", "Virtualisation using VMware or Hyper-V": one requirement.
+
+    A group whose every skill is a more general form of a skill of the next group, the next
+    one qualifying it ("with", "using", "in", ":"), joins it as one any-of requirement, so
+    the ad's one ask is not counted twice. "SQL and PostgreSQL" stays two asks.
+    """
+    if len(chains) < 2:
+        return chains
+    out: list[list[Mention]] = [chains[0]]
+    for chain in chains[1:]:
+        previous = out[-1]
+        below = {a for m in chain for a in taxonomy.ancestors(m.skill_id)}
+        if all(m.skill_id in below for m in previous) and _QUALIFIED_BY_RE.fullmatch(
+            text[previous[-1].end : chain[0].start]
+        ):
+            out[-1] = previous + chain
+        else:
+            out.append(chain)
     return out
 
 
@@ -664,7 +743,10 @@ def _assign_years(text: str, start: int, end: int, groups: list[_Group]) -> floa
         if after:
             first = after[0]
             gap_before = text[phrase.end() : first.start]
-            if len(gap_before) <= 100 and not re.search(r"[.;]\s", gap_before):
+            # "5+ years of experience, AWS/GCP/Azure": the clause ends before the skills
+            clause = re.match(r"[^,;:–—(]{0,60}?[,;:–—]", gap_before)
+            closed = clause is not None and _GENERAL_EXPERIENCE_RE.search(clause.group()) is not None
+            if len(gap_before) <= 100 and not re.search(r"[.;]\s", gap_before) and not closed:
                 governed.append(first)
                 # "5+ years of Java and Spring": the years reach a group joined by "and",
                 # not the rest of a comma list ("8+ years of Java, Spring Boot, REST")
@@ -707,6 +789,11 @@ def _merge(groups: list[_Group], taxonomy: Taxonomy) -> list[Requirement]:
         seen.knockout = seen.knockout or g.knockout
         if g.min_years is not None:
             seen.min_years = max(seen.min_years or 0.0, g.min_years)
+    required_sets = [set(g.skills) for g in merged.values() if g.kind == "required"]
+    for key, g in list(merged.items()):
+        # "Windows" preferred when "Windows or Windows Server" is required: asked once
+        if g.kind == "preferred" and any(set(g.skills) <= r for r in required_sets):
+            del merged[key]
     out = [
         Requirement(
             skills=tuple(g.skills),
