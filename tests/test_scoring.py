@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from skillmatch.models import Job, Mention, Profile, Requirement, Role, Skill, SkillEvidence
+from skillmatch.models import Job, Match, Mention, Profile, Requirement, Role, Skill, SkillEvidence
 from skillmatch.scoring import DEFAULT_MODEL, ProfileMatrix, ScoringModel, compile_job, score, score_many
 from skillmatch.taxonomy import Taxonomy
 
@@ -73,8 +73,17 @@ def job(*reqs: Requirement, min_years: float | None = None) -> Job:
     return Job(requirements=reqs, title="Backend Engineer", min_years=min_years)
 
 
-def run(p: Profile, j: Job) -> float:
-    return score(p, j, taxonomy=TAX).score
+#: The model without the job-level terms (the experience line of a job that states no
+#: years, its share limit, technical depth): for the tests of one factor at a time.
+PLAIN = ScoringModel(implied_overall_points=0.0, overall_share=None, depth_points=0.0)
+
+
+def run(p: Profile, j: Job, model: ScoringModel = DEFAULT_MODEL) -> float:
+    return score(p, j, taxonomy=TAX, model=model).score
+
+
+def plain(p: Profile, j: Job) -> Match:
+    return score(p, j, taxonomy=TAX, model=PLAIN)
 
 
 # -- the model, factor by factor ----------------------------------------------------------
@@ -88,15 +97,15 @@ def test_full_match_is_100_and_nothing_is_0() -> None:
 
 def test_required_weighs_more_than_preferred() -> None:
     j = job(Requirement(("python",)), Requirement(("docker",), kind="preferred"))
-    only_required = run(profile(evidence("python")), j)
-    only_preferred = run(profile(evidence("docker")), j)
+    only_required = run(profile(evidence("python")), j, PLAIN)
+    only_preferred = run(profile(evidence("docker")), j, PLAIN)
     assert only_required > only_preferred
     assert only_required == pytest.approx(100 * 10 / 14, abs=0.01)
 
 
 def test_weight_multiplies_points() -> None:
     j = job(Requirement(("python",), weight=3), Requirement(("redis",)))
-    m = score(profile(evidence("python")), j, taxonomy=TAX)
+    m = plain(profile(evidence("python")), j)
     assert [r.possible for r in m.results] == [30.0, 10.0]
     assert m.score == 75.0
 
@@ -122,7 +131,7 @@ def test_any_of_takes_the_best_skill() -> None:
     ],
 )
 def test_partial_credit_through_the_taxonomy(required: str, have: str, relation: str | None, coverage: float) -> None:
-    m = score(profile(evidence(have)), job(Requirement((required,))), taxonomy=TAX)
+    m = plain(profile(evidence(have)), job(Requirement((required,))))
     result = m.results[0]
     if relation is None:
         assert (result.status, m.score) == ("missing", 0.0)
@@ -151,22 +160,22 @@ def test_exact_beats_partial_when_both_present() -> None:
 
 def test_years_against_minimum() -> None:
     j = job(Requirement(("python",), min_years=4))
-    full = run(profile(evidence("python", months=48)), j)
-    half = run(profile(evidence("python", months=24)), j)
-    unknown = run(profile(evidence("python", months=None)), j)
+    full = run(profile(evidence("python", months=48)), j, PLAIN)
+    half = run(profile(evidence("python", months=24)), j, PLAIN)
+    unknown = run(profile(evidence("python", months=None)), j, PLAIN)
     assert full == 100.0
     assert half == pytest.approx(100 * (0.4 + 0.6 * 0.5), abs=0.01)
     assert unknown == pytest.approx(100 * DEFAULT_MODEL.years_unknown, abs=0.01)
-    m = score(profile(evidence("python", months=24)), j, taxonomy=TAX)
+    m = plain(profile(evidence("python", months=24)), j)
     assert "2 years of 4+ years" in m.results[0].note
 
 
 def test_recency_lowers_old_skills() -> None:
     j = job(Requirement(("java",)))
-    recent = run(profile(evidence("java", last_used=date(2023, 6, 1))), j)
-    six_years = run(profile(evidence("java", last_used=date(2018, 6, 1))), j)
-    eight_years = run(profile(evidence("java", last_used=date(2016, 6, 1))), j)
-    ancient = run(profile(evidence("java", last_used=date(1999, 1, 1))), j)
+    recent = run(profile(evidence("java", last_used=date(2023, 6, 1))), j, PLAIN)
+    six_years = run(profile(evidence("java", last_used=date(2018, 6, 1))), j, PLAIN)
+    eight_years = run(profile(evidence("java", last_used=date(2016, 6, 1))), j, PLAIN)
+    ancient = run(profile(evidence("java", last_used=date(1999, 1, 1))), j, PLAIN)
     assert recent == 100.0
     assert recent > six_years > eight_years > ancient
     assert eight_years == pytest.approx(62.5, abs=0.01)
@@ -175,9 +184,9 @@ def test_recency_lowers_old_skills() -> None:
 
 def test_evidence_strength_and_confidence() -> None:
     j = job(Requirement(("go",)))
-    bullet = run(profile(evidence("go", strength=1.0)), j)
-    keyword_list = run(profile(evidence("go", strength=0.4, section="skills")), j)
-    hedged = run(profile(evidence("go", strength=1.0, confidence=0.3)), j)
+    bullet = run(profile(evidence("go", strength=1.0)), j, PLAIN)
+    keyword_list = run(profile(evidence("go", strength=0.4, section="skills")), j, PLAIN)
+    hedged = run(profile(evidence("go", strength=1.0, confidence=0.3)), j, PLAIN)
     assert bullet > keyword_list
     assert bullet > hedged
     assert keyword_list == pytest.approx(100 * (0.6 + 0.4 * 0.4), abs=0.01)
@@ -216,13 +225,13 @@ def test_overall_experience_counts_roles_using_the_jobs_skills() -> None:
         total_months=120,
         as_of=AS_OF,
     )
-    overall = score(p, j, taxonomy=TAX).results[-1]
+    overall = plain(p, j).results[-1]
     assert overall.requirement.skills == ()
     assert "5+ years" in overall.requirement.label
     assert (overall.status, overall.months) == ("matched", 84)
     assert "in roles using the job's skills" in overall.note
     short = Profile(skills=(in_roles("kafka", (2,), months=24),), roles=roles, total_months=120, as_of=AS_OF)
-    partial = score(short, j, taxonomy=TAX).results[-1]
+    partial = plain(short, j).results[-1]
     assert (partial.status, partial.months) == ("partial", 24)
     assert partial.points == pytest.approx(10 * (0.4 + 0.6 * 24 / 60))
 
@@ -231,11 +240,78 @@ def test_overall_experience_without_the_jobs_skills_or_dates() -> None:
     j = job(Requirement(("python",)), min_years=5)
     chef = score(profile(evidence("redis"), total_months=200), j, taxonomy=TAX).results[-1]
     assert (chef.status, chef.points, chef.months) == ("missing", 0.0, None)
-    undated = score(profile(evidence("python", months=None)), j, taxonomy=TAX).results[-1]
+    undated = plain(profile(evidence("python", months=None)), j).results[-1]
     assert undated.status == "partial"
     assert undated.points == pytest.approx(10 * DEFAULT_MODEL.years_floor)
     stated = score(profile(evidence("python", months=96)), j, taxonomy=TAX).results[-1]
     assert (stated.status, stated.months) == ("matched", 96)
+
+
+def test_relevant_experience_counts_when_the_job_states_no_years() -> None:
+    j = job(Requirement(("python",)), Requirement(("kafka",), kind="preferred"))
+    roles = (role((2023, 1), (2023, 12)),)
+    p = Profile(skills=(in_roles("python", (0,), months=12),), roles=roles, total_months=12, as_of=AS_OF)
+    m = score(p, j, taxonomy=TAX)
+    line = m.results[-1]
+    assert (line.requirement.label, line.requirement.kind, line.requirement.min_years) == (
+        "Relevant experience",
+        "preferred",
+        DEFAULT_MODEL.implied_overall_years,
+    )
+    assert line.possible == 7.0  # 10, but at most half of the 14 skill points
+    assert (line.status, line.months) == ("partial", 12)
+    assert line.points == pytest.approx(7 * (0.4 + 0.6 * 12 / 24))
+    assert "2 years count in full" in line.note
+    # a stated minimum replaces it
+    assert [r.requirement.label for r in score(p, job(*j.requirements, min_years=3), taxonomy=TAX).results][-1] == (
+        "3+ years of experience"
+    )
+
+
+def test_the_experience_line_is_at_most_half_the_skill_points() -> None:
+    # one named skill and "5+ years": the years must not outweigh the skill
+    m = plain(profile(evidence("python")), job(Requirement(("python",)), min_years=5))
+    assert m.results[-1].possible == 10.0
+    m = score(profile(evidence("python")), job(Requirement(("python",)), min_years=5), taxonomy=TAX)
+    assert m.results[-1].possible == 5.0
+    only_years = profile(evidence("flask", months=120))  # a kind of Python, for 10 years
+    capped = score(only_years, job(Requirement(("django",), kind="preferred"), min_years=5), taxonomy=TAX)
+    assert capped.results[-1].possible == 2.0
+
+
+def test_a_named_skill_stands_in_for_another_line_only_as_a_kind_of_it() -> None:
+    both = job(Requirement(("python",)), Requirement(("django",)))
+    # Django is a kind of Python: it still earns partial points on the Python line
+    m = score(profile(evidence("django")), both, taxonomy=TAX)
+    assert [(r.status, r.relation) for r in m.results[:2]] == [("partial", "child"), ("matched", "exact")]
+    # Python earns its points on its own line, not again as "more general than Django"
+    m = score(profile(evidence("python")), both, taxonomy=TAX)
+    assert [r.status for r in m.results[:2]] == ["matched", "missing"]
+    assert score(profile(evidence("python")), job(Requirement(("django",))), taxonomy=TAX).results[0].relation == (
+        "parent"
+    )
+    # MySQL is a sibling of PostgreSQL, but the job asks for MySQL on a line of its own
+    m = score(profile(evidence("mysql")), job(Requirement(("postgresql",)), Requirement(("mysql",))), taxonomy=TAX)
+    assert [r.status for r in m.results[:2]] == ["missing", "matched"]
+
+
+def test_technical_depth_orders_candidates_with_equal_requirement_points() -> None:
+    j = job(Requirement(("kafka",)))
+    nothing = score(profile(), j, taxonomy=TAX)
+    some = score(profile(evidence("git"), evidence("docker")), j, taxonomy=TAX)
+    more = score(profile(*(evidence(s) for s in ("git", "docker", "redis", "aws", "python", "go"))), j, taxonomy=TAX)
+    near = score(profile(evidence("rabbitmq"), evidence("git"), evidence("docker")), j, taxonomy=TAX)
+    assert nothing.score == 0.0 < some.score < more.score < DEFAULT_MODEL.depth_points
+    assert some.depth == pytest.approx(DEFAULT_MODEL.depth_points * 1.0 / 11.0)  # two skills outside: 1 of 11
+    assert "technical depth" in some.notes[-1]
+    assert json.loads(json.dumps(some.to_dict()))["depth"] == round(some.depth, 4)
+    # the term shrinks as the requirement points grow, so a full match is exactly 100
+    assert near.score > more.score  # RabbitMQ is related to Kafka: requirement points first
+    assert near.depth < DEFAULT_MODEL.depth_points * (1 - near.results[0].points / 20)
+    full = score(profile(*(evidence(s) for s in IDS if s != "kafka"), evidence("kafka")), j, taxonomy=TAX)
+    assert (full.score, full.depth) == (100.0, 0.0)
+    # off in the model: no term, no note
+    assert score(profile(evidence("git")), j, taxonomy=TAX, model=PLAIN).notes == ()
 
 
 def test_missing_knockout_caps_the_score() -> None:
@@ -246,8 +322,9 @@ def test_missing_knockout_caps_the_score() -> None:
         Requirement(("docker",)),
         Requirement(("git",)),
     )
-    m = score(profile(evidence("python"), evidence("go"), evidence("docker"), evidence("git")), j, taxonomy=TAX)
-    # Docker is only a category peer of Kubernetes: points, but the must-have is still missing
+    p = profile(evidence("podman"), evidence("python"), evidence("go"), evidence("docker"), evidence("git"))
+    m = score(p, j, taxonomy=TAX)
+    # Podman is only a category peer of Kubernetes: points, but the must-have is still missing
     assert m.results[0].relation == "category"
     assert m.capped
     assert m.score == DEFAULT_MODEL.knockout_cap
@@ -311,7 +388,7 @@ def test_compiled_job_targets() -> None:
 
 
 def test_custom_model() -> None:
-    model = ScoringModel(required_points=1.0, preferred_points=1.0)
+    model = ScoringModel(required_points=1.0, preferred_points=1.0, implied_overall_points=0.0, depth_points=0.0)
     j = job(Requirement(("python",)), Requirement(("redis",), kind="preferred"))
     assert score(profile(evidence("python")), j, taxonomy=TAX, model=model).score == 50.0
 
@@ -450,7 +527,8 @@ def test_worked_example_of_the_readme() -> None:
         "strength": 0.8,
         "confidence": 1.0,
     }
-    assert m.score == 75.81
+    assert m.score == 75.84  # 75.81 from the requirements, 0.03 for technical depth
+    assert m.depth == pytest.approx(0.5 * 3 / 13 * (1 - 40.9375 / 54))
     without_python = profile(*(e for e in p.skills if e.skill.id != "python"), total_months=40)
     assert score(without_python, j, taxonomy=TAX).score == 35.0
 
@@ -480,9 +558,9 @@ def test_score_many_equals_score_with_roles() -> None:
 
 def test_depth_without_a_stated_minimum() -> None:
     j = job(Requirement(("go",)))
-    seasoned = run(profile(evidence("go", months=48)), j)
-    brief = run(profile(evidence("go", months=9)), j)
-    listed = run(profile(evidence("go", months=None)), j)
+    seasoned = run(profile(evidence("go", months=48)), j, PLAIN)
+    brief = run(profile(evidence("go", months=9)), j, PLAIN)
+    listed = run(profile(evidence("go", months=None)), j, PLAIN)
     assert seasoned == 100.0
     assert brief == pytest.approx(100 * (1 - 0.5 * (1 - (0.4 + 0.6 * 9 / 24))), abs=0.01)
     assert listed == pytest.approx(100 * (1 - 0.5 * (1 - DEFAULT_MODEL.years_unknown)), abs=0.01)

@@ -343,6 +343,8 @@ class Match:
     notes: tuple[str, ...] = ()
     #: {"skillmatch": ..., "taxonomy": ..., "schema": ...}; not part of the hash.
     versions: dict[str, str] = field(default_factory=dict, hash=False)
+    #: points for technical depth included in ``score`` (the secondary term; see ``notes``)
+    depth: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable dict with the schema, skillmatch and taxonomy versions.
@@ -356,6 +358,7 @@ class Match:
             "taxonomy": self.versions.get("taxonomy"),
             "score": self.score,
             "capped": self.capped,
+            "depth": round(self.depth, 4),
             "job_title": self.job_title,
             "source": self.source,
             "notes": list(self.notes),

@@ -7,23 +7,33 @@ named factors, each shown in the explanation:
 * ``coverage`` — 1 for the skill itself; partial credit through the taxonomy for a more
   specific skill (Amazon EKS for Kubernetes: 0.75), a sibling in the same category
   (MySQL for PostgreSQL: 0.4), a curated related skill (0.5) or a more general one
-  (SQL for PostgreSQL: 0.35). Anything but the skill itself is shown as ``partial``;
-* ``years`` — months used against the requirement's minimum years;
+  (SQL for PostgreSQL: 0.35). Anything but the skill itself is shown as ``partial``; a
+  skill the job asks for on a line of its own stands in for another line only as a more
+  specific kind of it (Django for Python, not REST for WebSockets);
+* ``years`` — months used against the requirement's minimum years (``depth`` against
+  two years when it states none);
 * ``recency`` — full credit if used in the last 2 years, falling to 0.5 at 10 years;
 * ``strength`` — how strong the evidence is (a job bullet over a keyword list);
 * ``confidence`` — lower for hedged mentions ("exposure to", "learning").
 
-A missing knock-out requirement caps the score. ``score`` is deterministic and never
-imports spaCy, a PDF library or pandas.
+One more line counts the months of the roles that use the job's skills: against the
+job's "N+ years of experience", or against two years as "Relevant experience" when the
+job states no number; it is worth at most half the skill lines' points. Then a small
+secondary term, technical depth (at most half a point, less the higher the score),
+orders candidates who earn the same requirement points. A missing knock-out requirement
+caps the score. ``score`` is deterministic and never imports spaCy, a PDF library or
+pandas.
 
 >>> from skillmatch.models import Job, Profile, Requirement, SkillEvidence
 >>> import skillmatch as sm
 >>> tax = sm.load_taxonomy()
->>> profile = Profile(skills=(SkillEvidence(tax["amazon-eks"], (), strength=1.0),))
+>>> profile = Profile(skills=(SkillEvidence(tax["amazon-eks"], (), months=36, strength=1.0),))
 >>> job = Job((Requirement(("kubernetes",)),))
 >>> m = score(profile, job)
->>> m.score, m.results[0].status, m.results[0].relation
-(75.0, 'partial', 'child')
+>>> [(r.requirement.label or r.requirement.skills, r.status, r.points, r.possible) for r in m.results]
+[(('kubernetes',), 'partial', 7.5, 10.0), ('Relevant experience', 'matched', 5.0, 5.0)]
+>>> m.score, m.results[0].relation
+(83.34, 'child')
 
 For many profiles against one job, :func:`score_many` compiles the job once and scores a
 :class:`ProfileMatrix` (a job-independent, columnar form of the profiles) with numpy,
@@ -38,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 from .dates import month_index
 from .models import Job, Match, MatchStatus, Mention, Profile, Requirement, RequirementResult, SkillEvidence
@@ -78,6 +88,13 @@ class ScoringModel:
     required_points: float = 10.0  # per unit of weight
     preferred_points: float = 4.0
     overall_points: float = 10.0  # the "N+ years of experience" line, when the job has one
+    #: when the job states no overall minimum, a "Relevant experience" line worth this many
+    #: points still measures the same months, against ``implied_overall_years``
+    implied_overall_points: float = 10.0
+    implied_overall_years: float = 2.0
+    #: the experience line is worth at most this share of the skill lines' points, so an ad
+    #: that names one skill is not mostly about years (None: no limit)
+    overall_share: float | None = 0.5
     knockout_cap: float = 35.0  # the best score a candidate missing a knock-out can get
     coverage: Mapping[str, float] = field(
         default_factory=lambda: {
@@ -100,6 +117,16 @@ class ScoringModel:
     recency_floor: float = 0.5
     strength_floor: float = 0.6  # factor for the weakest evidence (strength 0)
     confidence_floor: float = 0.5  # factor for a mention we are not sure about (confidence 0)
+    #: a skill the job asks for on a line of its own stands in for another line only as a
+    #: more specific kind of it (Django for Python), never as a sibling, parent or peer
+    #: (REST for WebSockets): its points are on its own line
+    named_stand_in: tuple[str, ...] = ("child",)
+    #: technical depth, the secondary term: up to this many points, times (1 - score / 100),
+    #: for the candidate's skills: those in the job's area count 1, others ``depth_other``;
+    #: ``depth_half`` of them give half the points
+    depth_points: float = 0.5
+    depth_half: float = 10.0
+    depth_other: float = 0.5
 
     def __hash__(self) -> int:  # the coverage mapping is a dict, so the generated hash would fail
         cached: int | None = self.__dict__.get("_hash")
@@ -107,6 +134,26 @@ class ScoringModel:
             cached = hash(tuple((k, tuple(sorted(v.items())) if k == "coverage" else v) for k, v in vars(self).items()))
             object.__setattr__(self, "_hash", cached)  # frozen: computed once, kept out of the fields
         return cached
+
+    @overload
+    def depth_bonus(self, in_area: int, skills: int, raw: float) -> float: ...
+    @overload
+    def depth_bonus(
+        self, in_area: npt.NDArray[np.int64], skills: npt.NDArray[np.int64], raw: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]: ...
+    def depth_bonus(self, in_area: Any, skills: Any, raw: Any) -> Any:
+        """Points for technical depth: ``skills`` skills, ``in_area`` of them in the job's area.
+
+        Never more than ``depth_points``, and less the higher the requirement score ``raw``
+        (0-100), so it orders candidates who earn the same requirement points (most often
+        none). Works on numbers and, with the same operations, on numpy arrays.
+
+        >>> round(ScoringModel().depth_bonus(10, 10, 0.0), 2)
+        0.25
+        """
+        count = in_area + self.depth_other * (skills - in_area)
+        share = count / (count + self.depth_half)
+        return self.depth_points * share * (1.0 - raw / 100.0)
 
     def years_factor(self, months: int | None, min_years: float) -> float:
         if months is None:
@@ -170,15 +217,21 @@ class ScoringJob:
         self.taxonomy = taxonomy
         self.model = model
         compiled: list[_CompiledRequirement] = []
+        named = {s for req in job.requirements for s in req.skills}
+        stand_in = {"exact", *model.named_stand_in}
         for req in job.requirements:
             base = model.required_points if req.kind == "required" else model.preferred_points
-            targets = _targets(req, taxonomy, model)
+            # REST earns its points on the REST line, not again as a sibling of WebSockets
+            targets = tuple(
+                t for t in _targets(req, taxonomy, model) if t.relation in stand_in or t.skill_id not in named
+            )
             index = {t.skill_id: (k, t) for k, t in enumerate(targets)}
             compiled.append(_CompiledRequirement(req, base * req.weight, targets, index))
         #: every skill that meets some requirement, itself or through a close relative (not a
         #: mere category peer): the experience the "N+ years" line counts
         self.relevant = frozenset(t.skill_id for c in compiled for t in c.targets if t.relation != "category")
         self.usable = frozenset(t.skill_id for c in compiled for t in c.targets)
+        cap = math.inf if model.overall_share is None else model.overall_share * sum(c.possible for c in compiled)
         if job.min_years:
             years = job.min_years
             overall = Requirement(
@@ -187,7 +240,17 @@ class ScoringJob:
                 min_years=years,
                 label=f"{years:g}+ years of experience",
             )
-            compiled.append(_CompiledRequirement(overall, model.overall_points, ()))
+            compiled.append(_CompiledRequirement(overall, min(cap, model.overall_points), ()))
+        elif compiled and model.implied_overall_points > 0:
+            # a recruiter weighs relevant experience even when the ad names no number
+            years = model.implied_overall_years
+            implied = Requirement(
+                skills=(),
+                kind="preferred",
+                min_years=years,
+                label="Relevant experience",
+            )
+            compiled.append(_CompiledRequirement(implied, min(cap, model.implied_overall_points), ()))
         self.requirements = tuple(compiled)
         self.possible = sum(c.possible for c in compiled)
         self.versions = {
@@ -223,14 +286,23 @@ class ScoringJob:
             ):
                 capped_by.append(req.label or " or ".join(req.skills))
         raw = total / self.possible * 100.0 if self.possible > 0 else 0.0
-        value = _round2(raw)
         notes: list[str] = []
-        if capped_by and value > model.knockout_cap:
-            value = model.knockout_cap
         if capped_by:
             notes.append(f"missing must-have: {'; '.join(capped_by)} (score capped at {model.knockout_cap:g})")
         if not self.job.requirements:
             notes.append("the job has no requirements")
+        bonus = 0.0
+        if self.possible > 0 and model.depth_points > 0:
+            in_area = len(have.keys() & self.usable)
+            bonus = model.depth_bonus(in_area, len(have), raw)
+            if bonus > 0:
+                notes.append(
+                    f"technical depth: +{bonus:.2f} for {len(have)} skill{'s' if len(have) != 1 else ''},"
+                    f" {in_area} in the job's area (orders candidates with equal requirement points)"
+                )
+        value = _round2(raw + bonus)
+        if capped_by and value > model.knockout_cap:
+            value = model.knockout_cap
         return Match(
             score=value,
             results=tuple(results),
@@ -239,6 +311,7 @@ class ScoringJob:
             capped=bool(capped_by),
             notes=tuple(notes),
             versions=dict(self.versions),
+            depth=bonus,
         )
 
     def _requirement(
@@ -311,7 +384,8 @@ class ScoringJob:
             status = "matched" if months >= 12 * min_years else "partial"
             note = f"{_years(months)} in roles using the job's skills"
             if status == "partial":
-                note += f", {min_years:g} years asked"
+                # the implied line of a job that states no years is "preferred"
+                note += f", {min_years:g} years {'asked' if req.kind == 'required' else 'count in full'}"
         return RequirementResult(
             requirement=req,
             status=status,
@@ -387,6 +461,9 @@ class ScoringJob:
         if self.possible <= 0:
             return np.zeros(n)
         raw = total / self.possible * 100.0
+        if model.depth_points > 0:
+            in_area = np.bincount(rows, minlength=n)  # ``keep``: the entries of skills in the job's area
+            raw = raw + model.depth_bonus(in_area, matrix.skill_counts, raw)
         scores: npt.NDArray[np.float64] = np.floor(raw * 100.0 + 0.5) / 100.0
         scores[capped] = np.minimum(scores[capped], model.knockout_cap)
         return scores
@@ -599,9 +676,9 @@ def score(
     >>> import skillmatch as sm
     >>> from skillmatch.models import Job, Profile, Requirement, SkillEvidence
     >>> tax = sm.load_taxonomy()
-    >>> p = Profile(skills=(SkillEvidence(tax["python"], (), strength=1.0),))
+    >>> p = Profile(skills=(SkillEvidence(tax["python"], (), months=36, strength=1.0),))
     >>> sm.score(p, Job((Requirement(("python",)), Requirement(("go",), kind="preferred")))).score
-    71.43
+    80.96
     """
     return compile_job(job, taxonomy=taxonomy, model=model).score(profile)
 
@@ -613,14 +690,14 @@ class ProfileMatrix:
     """Profiles in a job-independent columnar form, built once and scored against any job.
 
     One row per (profile, skill): the profile's row number, the skill's column, months
-    (-1 when unknown) and the recency, strength and confidence factors. About 40 bytes
-    per skill a profile has.
+    (-1 when unknown) and the recency, strength and confidence factors; per profile, its
+    number of skills. About 40 bytes per skill a profile has.
 
     >>> import skillmatch as sm
     >>> from skillmatch.models import Job, Profile, Requirement, SkillEvidence
     >>> tax = sm.load_taxonomy()
-    >>> profiles = [Profile(skills=(SkillEvidence(tax["python"], (), strength=1.0),)), Profile(skills=())]
-    >>> matrix = ProfileMatrix.from_profiles(profiles)
+    >>> python = SkillEvidence(tax["python"], (), months=36, strength=1.0)
+    >>> matrix = ProfileMatrix.from_profiles([Profile(skills=(python,)), Profile(skills=())])
     >>> score_many(matrix, Job((Requirement(("python",)),)))
     [100.0, 0.0]
     """
@@ -642,6 +719,7 @@ class ProfileMatrix:
         role_bits: npt.NDArray[np.int64] | None = None,
         role_starts: npt.NDArray[np.int64] | None = None,
         role_ends: npt.NDArray[np.int64] | None = None,
+        skill_counts: npt.NDArray[np.int64] | None = None,
         model: ScoringModel = DEFAULT_MODEL,
     ) -> None:
         import numpy as np
@@ -664,6 +742,8 @@ class ProfileMatrix:
         self.role_bits = role_bits if role_bits is not None else empty
         self.role_starts = role_starts if role_starts is not None else empty
         self.role_ends = role_ends if role_ends is not None else empty
+        #: per profile: how many skills it has (the technical-depth term)
+        self.skill_counts = skill_counts if skill_counts is not None else np.bincount(rows, minlength=len(total_months))
         self.model = model
 
     def __len__(self) -> int:
@@ -694,6 +774,7 @@ class ProfileMatrix:
         role_bits: list[int] = []
         role_starts: list[int] = []
         role_ends: list[int] = []
+        counts: list[int] = []
         recency_of = model.recency_factor
         strength_of = model.strength_factor
         confidence_of = model.confidence_factor
@@ -706,7 +787,10 @@ class ProfileMatrix:
                 role_starts.append(month_index(role.start))
                 role_ends.append(month_index(role.end))
             n_roles = min(len(profile.roles), _MAX_ROLES)
-            for e in profile.skills:
+            # one entry per skill id, the last evidence winning, as in ``ScoringJob.score``
+            evidences = {e.skill.id: e for e in profile.skills}
+            counts.append(len(evidences))
+            for e in evidences.values():
                 mask = 0
                 for m in e.mentions:
                     if m.role is not None and m.role < n_roles:
@@ -735,6 +819,7 @@ class ProfileMatrix:
             role_bits=np.array(role_bits, dtype=np.int64),
             role_starts=np.array(role_starts, dtype=np.int64),
             role_ends=np.array(role_ends, dtype=np.int64),
+            skill_counts=np.array(counts, dtype=np.int64),
             model=model,
         )
 
