@@ -343,9 +343,9 @@ parents = ["version-control"]
 
 [[skill]]
 id = "subversion"
-name = "Subversion"
+name = "Apache Subversion"
 category = "tool"
-aliases = ["SVN"]
+aliases = ["SVN", "Subversion"]
 parents = ["version-control"]
 
 [[skill]]

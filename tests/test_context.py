@@ -190,7 +190,7 @@ def test_recruiter_heading_scopes_its_list(ex: SkillExtractor) -> None:
             ["machine-learning", "distributed-systems"],
         ),
         ("Attended a two-day workshop on Big Data with Spark.", [], ["big-data"]),
-        ("Built the Big Data platform for the risk team.", ["big-data"], []),
+        ("Built the Big Data platform for the risk team in Python.", ["big-data"], []),
     ],
 )
 def test_a_course_names_subjects_not_skills(
@@ -230,7 +230,7 @@ def test_a_list_heading_is_not_a_skill(ex: SkillExtractor, text: str, heading: s
     [
         "Big Data: architected an ingestion pipeline on Spark.",
         "Hands-on experience with version control tool SVN.",
-        "Built version control tooling for the monorepo.",
+        "Built version control tooling in Python for the monorepo.",
     ],
 )
 def test_a_concept_in_a_sentence_is_not_a_heading(ex: SkillExtractor, text: str) -> None:
@@ -316,3 +316,21 @@ def test_a_lower_case_word_is_not_a_label(ex: SkillExtractor) -> None:
 def test_a_title_abbreviation_is_not_an_acronym(ex: SkillExtractor) -> None:
     found = by_skill(ex, "Trained with Dr. Kepley and artists such as Dr. Dre, using Python.")
     assert found["python"].credited
+
+
+def test_concepts_in_a_cv_that_names_no_technology(ex: SkillExtractor) -> None:
+    found = by_skill(ex, "Store manager. Led the Big Data awareness day and Machine Learning talks for staff.")
+    assert not found["big-data"].credited
+    assert "names no technology" in found["big-data"].reason
+    found = by_skill(ex, "Built the Big Data platform on Spark and Python.")
+    assert found["big-data"].credited
+
+
+def test_what_a_recruiter_hired_for_stays_theirs_in_the_keyword_list(ex: SkillExtractor) -> None:
+    text = (
+        "EXPERIENCE\nTechnical Recruiter, Acme\n"
+        "Performed recruiting for Senior Software Developers with a focus on technologies such as: C++,\n"
+        "Java, Docker and Kubernetes.\n\nSKILLS\nCold calling, Java, Docker, Negotiation\n"
+    )
+    credited = {m.skill_id for m in ex.find(text) if m.credited}
+    assert credited.isdisjoint({"cpp", "java", "docker", "kubernetes"})

@@ -450,3 +450,15 @@ def test_acronym_spelt_out_as_something_else(tmp_path: Path) -> None:
 
 def test_ambiguous_languages_listed_together(ex: SkillExtractor) -> None:
     assert credited(ex, "Go, Rust and C in the kernel networking team.") == ["go", "rust", "c"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "expected"),
+    [
+        ("Databases: DB2, Microsoft SQL Server, MongoDB", "sql", False),  # a brand, not the language
+        ("Java Spring and Spring Boot services", "java", True),
+        ("Spring Boot services", "spring", True),
+    ],
+)
+def test_a_name_inside_a_longer_name(ex: SkillExtractor, text: str, inner: str, expected: bool) -> None:
+    assert (inner in credited(ex, text)) is expected

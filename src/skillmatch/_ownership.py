@@ -77,12 +77,12 @@ FOREIGN_TRIGGERS = (
 # Each alternative starts with a trigger word, so it is tried only where one stands.
 _FOREIGN_RE = re.compile(
     # a recruiter's lists: "technologies I hired for", "placed Python developers", "recruited 40 engineers"
-    r"(?:technologies|skills|roles|positions|stacks?)\s+(?:i|we)\s+(?:have\s+)?(?:hired|recruited|sourced"
-    r"|placed|recruit|hire|source)(?:\s+for)?"
+    r"(?P<recruiter>(?:technologies|skills|roles|positions|stacks?)\s+(?:i|we)\s+(?:have\s+)?(?:hired|recruited"
+    r"|sourced|placed|recruit|hire|source)(?:\s+for)?"
     r"|(?:placed|hired|recruited|sourced|headhunted|recruiting|hiring|sourcing|filled|staffed)\b[^.;\n]{0,60}?"
     r"\b(?:developers|engineers|candidates|consultants|contractors|specialists|professionals|architects|talent"
     r"|hires|roles|positions|people|staff)\b"
-    r"|(?:hired|recruited|recruiting|sourced|sourcing|hiring)\s+for\b"
+    r"|(?:hired|recruited|recruiting|sourced|sourcing|hiring)\s+for\b)"
     # other people's skills: "a team of eight Java developers", "managed 5 .NET engineers"
     r"|(?P<team>(?:team|group|squad)\s+of\s+[^.;\n]{0,50}?\b(?:developers|engineers|programmers|testers|consultants)"
     r"|(?:managed|managing|supervised|supervising|oversaw|overseeing)\s+(?:a\s+team\s+of\s+)?[^.;\n]{0,40}?"
@@ -136,19 +136,19 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
     anchors = page.triggers
     if not anchors or page.kind == "job":
         return  # a job ad's lists are what it asks for
-    scopes: list[tuple[int, int, str, bool]] = []  # (start, end, cue, a course)
+    scopes: list[tuple[int, int, str, str]] = []  # (start, end, cue, kind)
     for a in anchors:
         if scopes and a < scopes[-1][1]:
             continue
         studied = _course_scope(text, a)
         if studied is not None:
-            scopes.append((*studied, True))
+            scopes.append((*studied, "course"))
             continue
         m = _FOREIGN_RE.match(text, a)
         if m is None:
             continue
         if m["team"]:
-            scopes.append((m.start(), m.end(), " ".join(m.group().split()), False))  # only the team's own list
+            scopes.append((m.start(), m.end(), " ".join(m.group().split()), "team"))  # only the team's own list
             continue
         ad_verb = m.group().lower().startswith(("asking", "looking", "calling", "requiring"))
         if ad_verb and not _AD_NOUN_BEFORE_RE.search(text, max(0, a - 30), a):
@@ -156,16 +156,17 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
         # The rest of the sentence; a list introduced by a colon, or by a cue that ends its
         # line ("TECHNOLOGIES I RECRUIT FOR"), runs to the end of the paragraph.
         limit = min(len(text), m.end() + 600)
-        stop = SENTENCE_END_RE.search(text, m.end(), limit)
-        end = limit if stop is None else stop.start()
+        end = _sentence_end(text, m.end(), limit)
         line_end = text.find("\n", m.end())
         rest_of_line = text[m.end() : len(text) if line_end < 0 else line_end].strip(" \t:.-–")
         if text[m.end() : end].lstrip().startswith(":") or text[end - 1 : end] == ":" or not rest_of_line:
             para = text.find("\n\n", m.end())
             end = len(text) if para < 0 else para
-        scopes.append((m.start(), end, " ".join(m.group().split()), False))
+        kind = "recruiter" if m["recruiter"] else "other"
+        scopes.append((m.start(), end, " ".join(m.group().split()), kind))
     if not scopes and not page.has_section("courses"):
         return
+    recruited: dict[str, str] = {}  # skill id -> the recruiter's cue
     for h in hits:
         if not h.accepted:
             continue
@@ -175,10 +176,36 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
         if concept and page.section_name(h.start) == "courses":
             _disown(h, "a subject in the courses section")
             continue
-        for start, end, cue, course in scopes:
-            if start <= h.start < end and (concept or not course):
-                _disown(h, f"a subject studied ({cue!r})" if course else f"not the candidate's own ({cue!r})")
+        for start, end, cue, kind in scopes:
+            if start <= h.start < end and (concept or kind != "course"):
+                _disown(h, f"a subject studied ({cue!r})" if kind == "course" else f"not the candidate's own ({cue!r})")
+                if kind == "recruiter":
+                    recruited.setdefault(h.skill_id, cue)
                 break
+    if not recruited:
+        return
+    # What a recruiter hired for, repeated in a keyword list, is still what they hired for;
+    # only their own work (a role's bullets, a project) shows it is theirs too.
+    for h in hits:
+        if h.accepted and h.skill_id in recruited and page.section_name(h.start) not in _OWN_WORK:
+            _disown(h, f"a technology the candidate recruited for ({recruited[h.skill_id]!r})")
+
+
+_OWN_WORK = frozenset({"experience", "projects"})
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """The end of the sentence that goes on from ``start``; a line that ends in a comma,
+    "&", "(", "/" or ":" goes on on the next line."""
+    pos = start
+    while True:
+        stop = SENTENCE_END_RE.search(text, pos, limit)
+        if stop is None:
+            return limit
+        if stop.group() == "\n" and text[: stop.start()].rstrip(" \t")[-1:] in (",", "&", "(", "/", ":"):
+            pos = stop.end()
+            continue
+        return stop.start()
 
 
 def _disown(h: HitLike, why: str) -> None:

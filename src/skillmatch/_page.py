@@ -45,6 +45,8 @@ class Vocabulary:
     #: Skills that name a field or a practice ("Machine learning", "Version control")
     #: rather than a product: a course title or a list heading names them too.
     concepts: frozenset[str] = frozenset()
+    #: The concepts that are methods and practices ("Agile", "TDD", "Microservices").
+    methods: frozenset[str] = frozenset()
     #: skill id -> its parents, grandparents ...
     ancestors: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: skill id -> the lower-case words of its names and aliases ("java", "message", "service")

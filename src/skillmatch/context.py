@@ -176,3 +176,20 @@ def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
     """Flag negated and hedged mentions, and those in lists that are not the candidate's own."""
     read_cues(page, hits)
     foreign_lists(page, hits)
+    _concepts_without_technology(page, hits)
+
+
+def _concepts_without_technology(page: Page, hits: Sequence[HitLike]) -> None:
+    """A CV that credits no technology at all uses "cloud computing", "messaging" or
+    "SaaS" as the business words they also are: its concepts are not credited. Methods
+    ("Agile", "Scrum") are what such a CV names legitimately, and stay."""
+    if page.kind != "cv":
+        return
+    concepts = page.vocab.concepts
+    credited = [h for h in hits if h.accepted and not h.negated]
+    if not credited or any(h.skill_id not in concepts for h in credited):
+        return
+    for h in credited:
+        if h.skill_id in page.vocab.methods:
+            continue
+        _reject(h, f"{h.reason.removeprefix('ambiguous form accepted: ')}, but the CV names no technology")

@@ -356,6 +356,7 @@ class SkillExtractor:
                 self._linked.add((other, skill.id))
         self._vocab = ctx.Vocabulary(
             concepts=frozenset(skill.id for skill in taxonomy if _is_concept(skill.name, skill.category, english)),
+            methods=frozenset(skill.id for skill in taxonomy if skill.category == "practice"),
             ancestors={skill.id: frozenset(taxonomy.ancestors(skill.id)) for skill in taxonomy},
             words={
                 skill.id: frozenset(w for form in skill.forms for w in re.findall(r"[a-z]+", form.lower()))
@@ -540,6 +541,9 @@ class SkillExtractor:
             return None
         if inner.case_sensitive and not self._case_ok(text, start, end, inner):
             return None
+        kinds = _BRAND_INSIDE.get(self._categories.get(inner.skill_id, ""))
+        if kinds is not None and self._categories.get(form.skill_id) not in kinds:
+            return None  # "SQL" in "SQL Server", "Oracle" in "Oracle Reports": part of a brand
         sub = _Hit(start, end, None, inner.skill_id)
         sub.reason = f"exact match (named in {form.text!r})"
         sub.version_end = end
@@ -655,6 +659,15 @@ class SkillExtractor:
 
 
 _ID_AFTER_RE = re.compile(r"-\d{5,}")
+#: A language, database or server named at the start or end of the name of a product of
+#: another kind is part of that product's brand, not a use of it: "SQL" in "SQL Server",
+#: "Oracle" in "Oracle Business Intelligence", "WebSphere" in "WebSphere MQ". Inside the
+#: name of a product of these kinds it is: "Java" in "Java Spring", "Ruby" in "Ruby on Rails".
+_BRAND_INSIDE: dict[str, frozenset[str]] = {
+    "language": frozenset({"language", "framework", "library", "build", "testing", "frontend", "mobile", "tool", "os"}),
+    "database": frozenset({"database", "cache", "search"}),
+    "server": frozenset({"server"}),
+}
 _CUE_BASE = -10_000  # automaton values below this mark negation and hedging cue words
 _GRADE_AFTER_RE = re.compile(r"[ \t]*(?:/[ \t]*\d|c?gpa\b|%|percent|marks\b|points\b)", re.IGNORECASE)
 
