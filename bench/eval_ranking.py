@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import statistics
 import sys
@@ -159,6 +160,14 @@ def precision_at(scores: list[float], labels: list[int], k: int) -> float:
     # ties are broken by input order (pdf id order), which knows nothing of the labels
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     return sum(labels[i] for i in order[:k]) / k
+
+
+def paired_interval(differences: list[float], *, rounds: int = 5000, seed: int = 0) -> tuple[float, float]:
+    """A 95 % bootstrap interval of the mean of per-JD differences (JDs resampled, seeded)."""
+    rng = random.Random(seed)
+    n = len(differences)
+    means = sorted(sum(rng.choice(differences) for _ in range(n)) / n for _ in range(rounds))
+    return means[int(0.025 * rounds)], means[int(0.975 * rounds) - 1]
 
 
 def parse_check(root: Path, taxonomy: sm.Taxonomy) -> dict[str, Any]:
@@ -284,11 +293,28 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{m} {wins[m]}/{losses[m]}" for m in wins)
             + f" (of {len(rows)})"
         )
+        spread = {
+            metric: paired_interval([r[f"{metric}_ours"] - r[f"{metric}_tfidf"] for r in rows]) for metric in wins
+        }
+        print(
+            f"{set_name.upper()}: ours minus TF-IDF, mean over JDs [95% paired bootstrap interval]: "
+            + ", ".join(
+                f"{m} {mean[f'{m}_ours'] - mean[f'{m}_tfidf']:+.3f} [{lo:+.3f}, {hi:+.3f}]"
+                for m, (lo, hi) in spread.items()
+            )
+        )
         print(
             f"{set_name.upper()}: non-IT CVs in the top 50 with a technical headline: ours {picked['ours_tech']} of "
             f"{picked['ours']}, TF-IDF {picked['tfidf_tech']} of {picked['tfidf']}"
         )
-        report[set_name] = {"ranking": rows, "mean": mean, "wins": wins, "losses": losses, "top50_non_it": dict(picked)}
+        report[set_name] = {
+            "ranking": rows,
+            "mean": mean,
+            "wins": wins,
+            "losses": losses,
+            "difference_interval": spread,
+            "top50_non_it": dict(picked),
+        }
     if not args.skip_parse:
         check = parse_check(root, taxonomy)
         report["google_parse"] = check
