@@ -17,6 +17,7 @@ __all__ = [
     "STRONG_LABEL_RE",
     "TECH_NOUN_AFTER_RE",
     "WEAK_LABEL_RE",
+    "adjacent_mention",
     "ambiguous_list",
     "cue_before",
     "label_line",
@@ -328,6 +329,12 @@ def listed_after_skill(page: Page, h: HitLike, lines: Lines) -> bool:
     return False
 
 
+def adjacent_mention(page: Page, h: HitLike, lines: Lines) -> bool:
+    """Whether another mention stands right next to this one with only a space between:
+    "AWS GCP Microsoft Azure", "Airflow Singer Flask" (a list that lost its commas)."""
+    return any(lo <= hi and hi - lo <= 2 and not page.text[lo:hi].strip() for _, lo, hi in lines.neighbours(h))
+
+
 def next_to_skill(page: Page, h: HitLike, lines: Lines) -> str | None:
     text = page.text
     for other, lo, hi in lines.neighbours(h):
@@ -351,8 +358,11 @@ def next_to_linked(
         if id(other) not in waiting or other.tags_only or (h.skill_id, other.skill_id) not in linked:
             continue
         m = LIST_GAP_RE.match(text, lo, hi) if lo <= hi else None
-        if m is not None and m.end() == hi and hi - lo <= 20:
-            return other
+        if m is None or m.end() != hi or hi - lo > 20:
+            continue
+        if not text[lo:hi].strip() and (text[h.start : h.end].islower() or text[other.start : other.end].islower()):
+            continue  # "Telemetry monitoring": a noun phrase, not a list
+        return other
     return None
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from ._evidence import (
+    adjacent_mention,
     ambiguous_list,
     cue_before,
     label_line,
@@ -90,7 +91,8 @@ def judge(
             if reason:
                 _reject(h, reason)
             continue
-        reason = hard_reject(page, h, form_keys, listed_after_skill(page, h, lines)) or spelled_before(page, h)
+        listed = listed_after_skill(page, h, lines) or adjacent_mention(page, h, lines)
+        reason = hard_reject(page, h, form_keys, listed) or spelled_before(page, h)
         if reason:
             _reject(h, reason)
             continue
