@@ -60,10 +60,11 @@ TAX = Taxonomy(
         Skill("cassandra", "Cassandra", "database", parents=("nosql",)),
         Skill("machine-learning", "Machine Learning", "ml"),
         Skill("artificial-intelligence", "Artificial Intelligence", "ml"),
+        Skill("backend-development", "Backend development", "practice", aliases=("back-end development",)),
     ],
     version="test-1",
     categories={c: c for c in ["language", "framework", "database", "container", "cloud", "messaging", "cache", "iac"]}
-    | {c: c for c in ["ci-cd", "api", "vcs", "os", "observability", "ml"]},
+    | {c: c for c in ["ci-cd", "api", "vcs", "os", "observability", "ml", "practice"]},
 )
 
 
@@ -577,6 +578,17 @@ def test_overall_years_before_a_comma_list() -> None:
     assert (job.min_years, reqs(job)) == (5.0, [(("aws", "gcp", "azure"), "required", None)])
     job = grouped("Engineer\nMust have: 5+ years of experience with Python, Docker\n")
     assert (job.min_years, reqs(job)) == (None, [(("python",), "required", 5.0), (("docker",), "required", None)])
+
+
+def test_years_of_a_field_are_overall_years() -> None:
+    # the taxonomy knows "backend development", but after "N years of" it names the field
+    job = grouped("Engineer\nRequirements\n- 4+ years of back-end development experience.\n- Python\n")
+    assert (job.min_years, reqs(job)) == (4.0, [(("python",), "required", None)])
+    job = grouped("Engineer\nRequirements\n- Backend development with Python\n")
+    assert (job.min_years, reqs(job)) == (
+        None,
+        [(("backend-development",), "required", None), (("python",), "required", None)],
+    )
 
 
 def test_load_text_and_markdown_ads(samples_dir: Path, tmp_path: Path) -> None:

@@ -257,6 +257,12 @@ _GENERAL_EXPERIENCE_RE = re.compile(
     r"|professional|work|working|backend|back-end|technical|hands-on|commercial)\b",
     re.IGNORECASE,
 )
+# A skill named only by such words ("backend development", "software engineering") after
+# "N years of" is the field of the job's overall experience.
+_FIELD_WORDS_RE = re.compile(
+    r"(?:(?:back[- ]?end|software|development|engineering|programming|coding|professional|commercial)[\s-]*)+",
+    re.IGNORECASE,
+)
 _OR_GAP_RE = re.compile(r"^[\s,(]*(?:/|\||\bor\b|\band/or\b|\bnor\b)[\s,)]*(?:\w+\s+){0,2}?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"^[\s,]+$")
 _EXAMPLE_CUES = (
@@ -746,6 +752,13 @@ def _assign_years(text: str, start: int, end: int, groups: list[_Group]) -> floa
             # "5+ years of experience, AWS/GCP/Azure": the clause ends before the skills
             clause = re.match(r"[^,;:–—(]{0,60}?[,;:–—]", gap_before)
             closed = clause is not None and _GENERAL_EXPERIENCE_RE.search(clause.group()) is not None
+            # "4+ years of backend development experience": the field of the overall years,
+            # even when the taxonomy knows "backend development" as a skill
+            field = _FIELD_WORDS_RE.fullmatch(text[first.start : first.end]) is not None and len(first.skills) == 1
+            if field and len(gap_before) <= 100 and not re.search(r"[.;]\s", gap_before):
+                groups.remove(first)
+                overall = max(overall or 0.0, years)
+                continue
             if len(gap_before) <= 100 and not re.search(r"[.;]\s", gap_before) and not closed:
                 governed.append(first)
                 # "5+ years of Java and Spring": the years reach a group joined by "and",
