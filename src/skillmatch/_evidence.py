@@ -246,9 +246,10 @@ def list_heading(page: Page, h: HitLike, lines: Lines) -> str | None:
     """A field or practice that heads a list of technologies rather than being one:
     "IDEs: Eclipse, PyCharm", "Version Control Systems Git, SVN", "RDBMS: MySQL".
 
-    A heading is capitalised, and what follows it is a technology (or another heading),
-    right after its colon; without a colon, a technology the taxonomy files under it
-    ("Git" under version control). "Big Data: architected a pipeline" is not a heading.
+    A heading is capitalised, and what follows it is a technology, another heading or the
+    end of the line, right after its colon; without a colon, a technology the taxonomy
+    files under it ("Git" under version control), or any technology after a label word
+    ("Bug Tracking Tools HP Quality Center"). "Big Data: architected a pipeline" is not.
     """
     text = page.text
     if h.skill_id not in page.vocab.concepts or not text[h.start : h.start + 1].isupper():
@@ -257,18 +258,21 @@ def list_heading(page: Page, h: HitLike, lines: Lines) -> str | None:
     if m is None:
         return None
     nxt = next((o for o, lo, _ in lines.neighbours(h) if lo >= h.end), None)
-    follows = nxt is not None and nxt.start == m.end()
+    follows = nxt is not None and nxt.start == m.end() and nxt.accepted
     if m["colon"]:
         rest = text[m.end() : m.end() + 40]
-        if follows or not rest.strip() or rest[:1] == "\n" or _NEXT_LABEL_RE.match(rest):
+        if follows or not rest.strip() or not rest[:1].isalpha() or _NEXT_LABEL_RE.match(rest):
             return f"a list heading ({snippet(text, h.start, m.end(), 0)!r})"
         return None
-    under = nxt is not None and h.skill_id in page.vocab.ancestors.get(nxt.skill_id, frozenset())
-    if follows and under and nxt is not None and nxt.accepted and not nxt.ambiguous:
+    if not follows or nxt is None:
+        return None
+    labelled = _HEADING_WORD_RE.search(text, h.version_end, m.end()) is not None
+    if labelled or h.skill_id in page.vocab.ancestors.get(nxt.skill_id, frozenset()):
         return f"a list heading ({snippet(text, h.start, nxt.end, 0)!r})"
     return None
 
 
+_HEADING_WORD_RE = re.compile(r"\b(?:tools?|systems?|technolog(?:y|ies)|software|platforms?)\b", re.IGNORECASE)
 _NEXT_LABEL_RE = re.compile(r"[A-Z][A-Za-z/ ]{0,25}:")
 
 

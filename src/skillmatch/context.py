@@ -82,10 +82,6 @@ def judge(
     for h in hits:
         if not h.accepted:
             continue
-        reason = list_heading(page, h, lines)
-        if reason:
-            _reject(h, reason)
-            continue
         if not h.ambiguous:
             reason = word_use(text, h, form_keys) or plain_name(page, h, form_keys, lines) or spelled_before(page, h)
             if reason:
@@ -106,6 +102,7 @@ def judge(
             h.accepted = False  # undecided for now: may be listed next to another skill
             pending.append(h)
     if not pending:
+        _list_headings(page, hits, lines)
         return
     waiting = {id(h) for h in pending}
     changed = True
@@ -158,6 +155,16 @@ def judge(
             _reject(
                 h, "ambiguous word without technical context" if h.method != "fuzzy" else "without technical context"
             )
+    _list_headings(page, hits, lines)
+
+
+def _list_headings(page: Page, hits: Sequence[HitLike], lines: Lines) -> None:
+    """Concepts that head a list of technologies ("IDEs: Eclipse"), once the items are decided."""
+    for h in hits:
+        if h.accepted and h.skill_id in page.vocab.concepts:
+            reason = list_heading(page, h, lines)
+            if reason:
+                _reject(h, reason)
 
 
 def _accept(h: HitLike, reason: str, confidence: float) -> None:
