@@ -334,3 +334,21 @@ def test_what_a_recruiter_hired_for_stays_theirs_in_the_keyword_list(ex: SkillEx
     )
     credited = {m.skill_id for m in ex.find(text) if m.credited}
     assert credited.isdisjoint({"cpp", "java", "docker", "kubernetes"})
+
+
+def test_a_bibliographic_reference_names_what_a_paper_is_about(ex: SkillExtractor) -> None:
+    text = (
+        "Skills: Python, Docker\n"
+        "Publications: Roe, J. (2013). Distributed Computing for social work. Journal of Applied Research, Vol. 2.\n"
+    )
+    found = by_skill(ex, text)
+    assert found["python"].credited
+    assert not found["distributed-systems"].credited
+    assert "bibliographic" in found["distributed-systems"].reason
+
+
+def test_links_to_other_cvs_are_not_the_candidates(ex: SkillExtractor) -> None:
+    found = by_skill(ex, "Skills: Docker. View More Python Developer Resume Java Developer Resume")
+    assert found["docker"].credited
+    assert not found["python"].credited
+    assert not found["java"].credited

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ._page import SENTENCE_END_RE, HitLike, Page
 
-__all__ = ["FOREIGN_TRIGGERS", "foreign_lists"]
+__all__ = ["FOREIGN_TRIGGERS", "citations", "foreign_lists", "resume_links"]
 
 
 #: Words one of which every foreign-list cue contains. The matcher's automaton finds them
@@ -192,6 +192,48 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
 
 
 _OWN_WORK = frozenset({"experience", "projects"})
+
+# What marks a bibliographic reference: "(2013)", "Vol. 46", "pp. 12", "Journal of",
+# "Proceedings", "Lecture Notes", "ISSN", "et al.".
+_CITATION_RE = re.compile(
+    r"(?P<year>\(\s*(?:19|20)\d{2}[a-z]?\s*\))|(?P<volume>\b(?:Vol|No|pp|Issue)\.?\s*\d)|(?P<pages>\bpages?\s+\d)"
+    r"|(?P<venue>\b(?:Journal|Proceedings|Conference|Symposium|Lecture\s+Notes|Transactions\s+on)\b)"
+    r"|(?P<isbn>\bIS[BS]N\b)|(?P<etal>\bet\s+al\b)|(?P<published>\bPublished\s+(?:in|by)\b)"
+)
+_CITATION_REACH = 120
+
+
+def citations(page: Page, hits: Sequence[HitLike]) -> None:
+    """Mentions inside a bibliographic reference name what a paper is about ("Journal of
+    Asynchronous Learning Networks", "Copy at http://..."), not what the candidate used."""
+    text = page.text
+    if page.kind != "cv" or _CITATION_RE.search(text) is None:
+        return
+    for h in hits:
+        if not h.accepted:
+            continue
+        kinds = {
+            m.lastgroup for m in _CITATION_RE.finditer(text, max(0, h.start - _CITATION_REACH), h.end + _CITATION_REACH)
+        }
+        if len(kinds) >= 2:
+            _disown(h, "inside a bibliographic reference")
+
+
+# "Oracle PL SQL Developer Resume", "Perl Developer Resume": a job-board link to another CV.
+_RESUME_LINK_RE = re.compile(
+    r"(?:(?:[ \t]+[A-Z][\w/+#.]*){0,2}[ \t]+(?:Developer|Engineer|Administrator|Architect|Programmer|Analyst"
+    r"|Consultant|Designer|Tester|DBA))?[ \t]+Resumes?\b"
+)
+
+
+def resume_links(page: Page, hits: Sequence[HitLike]) -> None:
+    """Links to other people's CVs that job boards print around a CV are not the candidate's."""
+    text = page.text
+    if page.kind != "cv" or "Resume" not in text:
+        return
+    for h in hits:
+        if h.accepted and _RESUME_LINK_RE.match(text, h.version_end):
+            _disown(h, "a link to another CV")
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:

@@ -46,7 +46,7 @@ from ._evidence import (
 )
 from ._names import caps_neighbourhood, hard_reject, in_name, plain_name, spelled_before, word_use
 from ._negation import CUE_WORDS, read_cues
-from ._ownership import FOREIGN_TRIGGERS, foreign_lists
+from ._ownership import FOREIGN_TRIGGERS, citations, foreign_lists, resume_links
 from ._page import HitLike, Lines, Page, Vocabulary, in_url, is_english
 
 __all__ = [
@@ -185,6 +185,8 @@ def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
     """Flag negated and hedged mentions, and those in lists that are not the candidate's own."""
     read_cues(page, hits)
     foreign_lists(page, hits)
+    citations(page, hits)
+    resume_links(page, hits)
     _concepts_without_technology(page, hits)
 
 
