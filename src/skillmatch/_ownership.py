@@ -212,9 +212,9 @@ def citations(page: Page, hits: Sequence[HitLike]) -> None:
     for h in hits:
         if not h.accepted:
             continue
-        kinds = {
-            m.lastgroup for m in _CITATION_RE.finditer(text, max(0, h.start - _CITATION_REACH), h.end + _CITATION_REACH)
-        }
+        ls, le = page.line(h.start, h.end)
+        lo, hi = max(ls, h.start - _CITATION_REACH), min(le, h.end + _CITATION_REACH)
+        kinds = {m.lastgroup for m in _CITATION_RE.finditer(text, lo, hi)}
         if len(kinds) >= 2:
             _disown(h, "inside a bibliographic reference")
 
