@@ -352,3 +352,20 @@ def test_links_to_other_cvs_are_not_the_candidates(ex: SkillExtractor) -> None:
     assert found["docker"].credited
     assert not found["python"].credited
     assert not found["java"].credited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HEAD CHEF 65k Ran all daily operations.",  # a salary
+        "I'm also a talented Sous Chef 7 of the 11 years of cooking.",  # a count
+    ],
+)
+def test_numbers_that_are_not_versions(ex: SkillExtractor, text: str) -> None:
+    found = by_skill(ex, text)
+    assert not found["chef"].credited
+
+
+def test_a_company_field_label_is_not_a_name(ex: SkillExtractor) -> None:
+    text = "Role: Backend Developer Industry: Enterprise Software Docker Company size: 1k-5k people"
+    assert {m.skill_id: m for m in ex.find(text, kind="job")}["docker"].credited

@@ -5,6 +5,7 @@ sentence about other technologies."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
@@ -26,6 +27,7 @@ __all__ = [
     "next_to_linked",
     "next_to_skill",
     "skills_section_item",
+    "sparse_list",
     "tag_line",
     "tags_label",
     "technical_form",
@@ -155,7 +157,8 @@ _TAG_RE = re.compile(r"[a-z][a-z0-9.+#-]*")
 
 _JOB_LABEL_RE = re.compile(
     r"\b(?:nice[ \t]+to[ \t]+have|bonus|plus|preferred|required|requirements?|must[ \t-]+haves?|desired|ideally"
-    r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with)\b",
+    r"|tech[ \t]+stack|our[ \t]+stack|stack|technologies|we[ \t]+use|qualifications|skills|experience[ \t]+with"
+    r"|industry)\b",
     re.IGNORECASE,
 )
 #: Bullets and arrows that separate list items in text that was not normalised (job ads).
@@ -228,7 +231,12 @@ def _technical_version(text: str, h: HitLike, written: str) -> bool:
         return dotted and text[h.end : h.end + 1] == " "  # "Go 1.21", "R 4.2"; not "C-2", "SH 6A"
     if text[h.end : h.end + 1] == "-" and not dotted:
         return False  # "Bash-60F", part numbers
+    if version[-1:].lower() in ("k", "x") or _COUNT_AFTER_RE.match(text, h.version_end):
+        return False  # "CHEF 65k" (a salary), "room 3x" (times), "chef 7 of the 11 years" (a count)
     return dotted or version[-1:].isalpha() or version.endswith("+") or (version.isdigit() and len(version) <= 2)
+
+
+_COUNT_AFTER_RE = re.compile(r"[ \t]*(?:of|out[ \t]+of|times|x|%|percent)\b", re.IGNORECASE)
 
 
 # After a concept that heads a list: label words, a bracket, a colon ("IDEs:", "Version
@@ -349,8 +357,17 @@ def next_to_skill(page: Page, h: HitLike, lines: Lines) -> str | None:
             continue
         if not text[lo:hi].strip() and text[h.start : h.end].islower():
             continue  # "XML requests": a word after a name is not a list without a separator
+        if sparse_list(page, h, lines):
+            return None  # "Budget, Truck Driving, San, Storage Area Network": keywords, not a stack
         return f"listed with {text[other.start : other.end]!r}"
     return None
+
+
+def sparse_list(page: Page, h: HitLike, lines: Lines) -> bool:
+    """Whether the mention is an item of a long list whose items are mostly not technology."""
+    ls, le = page.line(h.start, h.end)
+    items, technical = list_density(page.text, h.start, ls, le, lines.of(h), plain=False)
+    return items >= _LONG_LIST and technical < _DENSE * items
 
 
 def next_to_linked(
@@ -418,7 +435,7 @@ def skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike], line_hi
     others = page.skills_in_section(h.start, hits)
     if others < 2:
         return None
-    items, technical = list_density(text, ls, le, line_hits)
+    items, technical = list_density(text, h.start, ls, le, line_hits)
     if items >= _LONG_LIST and technical < _DENSE * items:
         return None
     return f"in a skills section with {others} other skills"
@@ -429,21 +446,38 @@ _LONG_LIST = 6  # items: a list this long shows what it is about
 _DENSE = 0.3  # share of items naming a technology in a technology list
 
 
-def list_density(text: str, ls: int, le: int, line_hits: Sequence[HitLike]) -> tuple[int, int]:
-    """(items, items naming a plainly credited skill) of the list on one line."""
-    cuts = [ls, *(m.end() for m in _ITEM_SEP_RE.finditer(text, ls, le)), le + 1]
-    starts = sorted(o.start for o in line_hits if o.accepted and not o.ambiguous)
-    items = technical = 0
-    j = 0
-    for a, b in itertools.pairwise(cuts):
-        if not text[a : b - 1].strip():
-            continue
-        items += 1
-        while j < len(starts) and starts[j] < a:
-            j += 1
-        if j < len(starts) and starts[j] < b:
+def list_density(
+    text: str, pos: int, ls: int, le: int, line_hits: Sequence[HitLike], *, plain: bool = True
+) -> tuple[int, int]:
+    """(items, items naming a plainly credited skill, or any candidate) of the list holding ``pos``.
+
+    The list is the run of short items (separated by commas, semicolons, bars or bullets)
+    around the mention, at most eight on either side: a long line of run-on text holds
+    several lists and sentences.
+    """
+    lo, hi = max(ls, pos - _LIST_REACH), min(le, pos + _LIST_REACH)
+    cuts = [lo, *(m.end() for m in _ITEM_SEP_RE.finditer(text, lo, hi)), hi + 1]
+    spans = [(a, b - 1) for a, b in itertools.pairwise(cuts) if text[a : b - 1].strip()]
+    here = next((i for i, (a, b) in enumerate(spans) if a <= pos < b + 1), None)
+    if here is None:
+        return 0, 0
+    first = last = here
+    while first > 0 and here - first < _LIST_SIDE and spans[first - 1][1] - spans[first - 1][0] <= _ITEM_CHARS:
+        first -= 1
+    while last + 1 < len(spans) and last - here < _LIST_SIDE and spans[last + 1][1] - spans[last + 1][0] <= _ITEM_CHARS:
+        last += 1
+    starts = sorted(o.start for o in line_hits if not plain or (o.accepted and not o.ambiguous))
+    technical = 0
+    for a, b in spans[first : last + 1]:
+        i = bisect.bisect_left(starts, a)
+        if i < len(starts) and starts[i] < b:
             technical += 1
-    return items, technical
+    return last - first + 1, technical
+
+
+_LIST_REACH = 600  # characters either side of a mention to look for its list in
+_LIST_SIDE = 8  # items either side of a mention that count as its list
+_ITEM_CHARS = 40  # a longer segment is prose, not a list item
 
 
 def tag_line(page: Page, h: HitLike, line_hits: Sequence[HitLike]) -> str | None:

@@ -40,7 +40,8 @@ def caps_neighbourhood(text: str, start: int, end: int) -> bool:
 # Words after a form that make it part of a company, organisation or place name.
 _ORG_AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:Corporation|Corp\b|Inc\b|Incorporated|Ltd\b|Limited|LLC|LLP|plc|PLC|GmbH|AG\b|S\.?A\.?\b"
-    r"|Pvt\b|Private\s+Limited|Co\.|Company|Group|Holdings|India|UK\b|USA\b|America|Americas|Australia|Canada"
+    r"|Pvt\b|Private\s+Limited|Co\.|Company(?![ \t]+(?:size|type)\b)|Group|Holdings|India|UK\b|USA\b|America"
+    r"|Americas|Australia|Canada"
     r"|Germany|Europe|EMEA|Asia|Japan|Financials?\b|Finance|Consulting|Consultancy|Consultants|Technologies"
     r"|Solutions|Labs?\b|Energy|Oil|Gas\b|Retail|Bank\b|Insurance|Health\b|Healthcare|University|College"
     r"|Institute|School|Academy|Foundation|Industries|Partners|Capital|Media|Studios?|Games|Restaurant|Bistro"
@@ -122,6 +123,8 @@ _NAME_OK_AFTER_RE = re.compile(
     r"|Administration|Administrator|Development|Migration|Performance|Tuning|Testing|Tests?|Integration"
     r"|Expert|Expertise|Experience|Skills|Knowledge|And|Or|With|In|On|For|To|At|By|From|As)"
 )
+# The next field of a form ("SaaS Company size: 11-50"): a label, not a name.
+_FIELD_LABEL_AFTER_RE = re.compile(r" [A-Z][a-z]+(?: [a-z]+)?:")
 # "Outlook Express", "Hudson Valley": a capitalised word right before the form.
 _CAP_WORD_BEFORE_RE = re.compile(r"(?:^|[\s,;(/•])(?P<w>[A-Z][a-z]+) $")
 #: Capitalised words that start a clause rather than a name ("Using Go", "With Kafka").
@@ -248,7 +251,12 @@ def hard_reject(page: Page, h: HitLike, form_keys: frozenset[str], listed: bool 
         # Names are checked only outside lists: in "MySQL, Oracle Tools Netbeans" a list of
         # run-on items or a heading follows, not a surname.
         m = _CAP_WORD_AFTER_RE.match(text, after_pos, le)
-        if m and name_word(m["w"], form_keys) and not _NAME_OK_AFTER_RE.fullmatch(m["w"]):
+        if (
+            m
+            and name_word(m["w"], form_keys)
+            and not _NAME_OK_AFTER_RE.fullmatch(m["w"])
+            and not _FIELD_LABEL_AFTER_RE.match(text, after_pos)
+        ):
             return f"part of a longer name ({snippet(text, h.start, m.end(), 0)!r})"
         titled = last.rstrip(".") in _TITLE_WORDS and _TITLE_BEFORE_RE.search(before)
         if titled and not TECH_NOUN_AFTER_RE.match(text, after_pos, le):
@@ -273,9 +281,9 @@ _SUITE_AFTER_RE = re.compile(
     r"|General[ \t]+Ledger|GL\b|Payables|Receivables|Purchasing|Cloud[ \t]+ERP|financial)",
 )
 _SUITES_RE = re.compile(
-    r"\b(?:SAP|PeopleSoft|People[ \t]?Soft|Hyperion|Lawson|JD[ \t]?Edwards|JDE|Great[ \t]+Plains?|Quick[ \t]?Books"
+    r"(?i:\b(?:SAP|PeopleSoft|People[ \t]?Soft|Hyperion|Lawson|JD[ \t]?Edwards|JDE|Great[ \t]+Plains?|Quick[ \t]?Books"
     r"|Quicken|NetSuite|Dynamics|Kronos|Workday|Siebel|Sales[ \t]?[Ff]orce|MAS[ \t]?90|MAS[ \t]?200|Sage|Peachtree"
-    r"|Epicor|Infor|Essbase|Kofax|Ariba|Concur|Deltek|Banner|Ellucian|Cerner|Epic|Meditech|Blackbaud|Yardi)\b"
+    r"|Epicor|Infor|Essbase|Kofax|Ariba|Concur|Deltek|Banner|Ellucian|Cerner|Epic|Meditech|Blackbaud|Yardi)\b)"
 )
 _DATABASE_WORDS_RE = re.compile(
     r"\b(?:SQL|PL/SQL|T-SQL|DBA|[Dd]atabases?|RDBMS|DB2|MySQL|Sybase|Teradata|Postgre\w*|RAC|Exadata|\d{1,2}[gc])\b"
@@ -309,7 +317,8 @@ def spelled_before(page: Page, h: HitLike) -> str | None:
     m = _OPEN_BRACKET_RE.search(before)
     if m is None or text[h.end : h.end + 3].lstrip()[:1] != ")":
         return None
-    words = re.findall(r"[A-Za-z][\w'-]*", before[: m.start()])
+    # "Academy ofSports Medicine": "of" glued to the next word in extracted PDF text
+    words = re.findall(r"[A-Za-z][\w'-]*", re.sub(r"\bof(?=[A-Z])", "of ", before[: m.start()]))
     own = page.vocab.words.get(h.skill_id, frozenset())
     for n in range(len(written), len(written) + 3):
         phrase = words[-n:]
