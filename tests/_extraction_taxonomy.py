@@ -361,6 +361,11 @@ category = "tool"
 parents = ["ides"]
 
 [[skill]]
+id = "masstransit"
+name = "MassTransit"
+category = "messaging"
+
+[[skill]]
 id = "big-data"
 name = "Big data"
 category = "data"

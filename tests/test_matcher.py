@@ -462,3 +462,8 @@ def test_ambiguous_languages_listed_together(ex: SkillExtractor) -> None:
 )
 def test_a_name_inside_a_longer_name(ex: SkillExtractor, text: str, inner: str, expected: bool) -> None:
     assert (inner in credited(ex, text)) is expected
+
+
+def test_two_english_words_in_lower_case_are_not_a_split_name(ex: SkillExtractor) -> None:
+    assert credited(ex, "Projects ranged from railroads and mass transit to bridges.") == []
+    assert "masstransit" in credited(ex, "Messaging: Mass Transit on RabbitMQ")

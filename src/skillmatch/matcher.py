@@ -609,9 +609,12 @@ class SkillExtractor:
         second = text[start + split + 1 : end]
         a, b = first.casefold(), second.casefold()
         if camel:
-            # the name's own word boundary: only ordinary little words make it a phrase
+            # the name's own word boundary: only ordinary little words make it a phrase, and
+            # two English words in lower case are prose ("mass transit" is not MassTransit)
             left = re.split(r"[ ./_-]", a)[-1]
             right = re.split(r"[ ./_-]", b)[0]
+            if first.islower() and second.islower() and ctx.is_english(left) and ctx.is_english(right):
+                return False
             return left not in _FUNCTION_WORDS and right not in _FUNCTION_WORDS
         if norm_key(a) in self._keys or norm_key(b) in self._keys:
             return True  # "My SQL", "Java Script", "Mongo DB"
