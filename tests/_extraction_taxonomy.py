@@ -361,6 +361,12 @@ category = "tool"
 parents = ["ides"]
 
 [[skill]]
+id = "embedded-linux"
+name = "Embedded Linux"
+category = "os"
+parents = ["linux"]
+
+[[skill]]
 id = "masstransit"
 name = "MassTransit"
 category = "messaging"

@@ -369,3 +369,19 @@ def test_numbers_that_are_not_versions(ex: SkillExtractor, text: str) -> None:
 def test_a_company_field_label_is_not_a_name(ex: SkillExtractor) -> None:
     text = "Role: Backend Developer Industry: Enterprise Software Docker Company size: 1k-5k people"
     assert {m.skill_id: m for m in ex.find(text, kind="job")}["docker"].credited
+
+
+def test_a_requirements_verdict_is_not_prose(ex: SkillExtractor) -> None:
+    found = {m.skill_id: m for m in ex.find("Experience with CI tools like Jenkins is beneficial.", kind="job")}
+    assert found["jenkins"].credited
+
+
+def test_a_name_means_the_same_throughout_a_cv(ex: SkillExtractor) -> None:
+    text = (
+        "SKILLS\nJenkins, Docker, Python\n\n"
+        "EXPERIENCE\nBuild Engineer, Acme\nJan 2020 - Dec 2021\n- Moved the first Jenkins deployment to new hosts.\n"
+    )
+    mentions = [m for m in ex.find(text) if m.skill_id == "jenkins"]
+    assert len(mentions) == 2
+    assert all(m.credited for m in mentions), [m.reason for m in mentions]
+    assert "credited elsewhere" in mentions[1].reason

@@ -467,3 +467,7 @@ def test_a_name_inside_a_longer_name(ex: SkillExtractor, text: str, inner: str, 
 def test_two_english_words_in_lower_case_are_not_a_split_name(ex: SkillExtractor) -> None:
     assert credited(ex, "Projects ranged from railroads and mass transit to bridges.") == []
     assert "masstransit" in credited(ex, "Messaging: Mass Transit on RabbitMQ")
+
+
+def test_a_parent_named_at_the_end_of_a_skills_name(ex: SkillExtractor) -> None:
+    assert credited(ex, "Firmware for Embedded Linux devices") == ["embedded-linux", "linux"]

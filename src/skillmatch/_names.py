@@ -90,6 +90,11 @@ _DATE_AFTER_RE = re.compile(
 _FUNCTION_WORD_AFTER_RE = re.compile(
     r"[ \t]+(?:than|is|was|are|were|be|been|has|have|had|of|the|a|an|my|your|our|their|it|this|that|these"
     r"|those|you|we|me|him|her|them|us|ahead|away|back|out|up|down)\b"
+    # ... but not a requirement's verdict: "Spinnaker is beneficial", "Kafka is a strong plus"
+    r"(?![ \t]+(?:(?:a|an|considered|also|very|highly|definitely|really|strongly)[ \t]+)*(?:(?:big|strong|huge|real"
+    r"|great|nice)[ \t]+)?(?:plus|bonus|benefit|beneficial|advantage|advantageous|asset|required|requirement|preferred"
+    r"|desired|desirable|welcome|must|mandatory|essential|nice[ \t]+to[ \t]+have|needed|helpful|useful|appreciated"
+    r"|expected|important)\b)"
 )
 # A US state code after a city: "Towson, MD", "Phoenix, AZ" (the form is the state).
 _CITY_BEFORE_RE = re.compile(r"(?P<w>[A-Z][a-z]+),[ \t]*$")

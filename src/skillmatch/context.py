@@ -158,6 +158,22 @@ def judge(
     _list_headings(page, hits, lines)
 
 
+def _same_skill_elsewhere(page: Page, hits: Sequence[HitLike]) -> None:
+    """A capitalised product name that found no context of its own in a role's bullets
+    counts when the same name is credited elsewhere: a CV means one thing by "Prometheus"
+    throughout, and the role gives the skill its months."""
+    text = page.text
+    credited = {text[h.start : h.end] for h in hits if h.accepted and not h.negated}
+    for h in hits:
+        written = text[h.start : h.end]
+        if h.accepted or not h.reason.endswith("without technical context") or h.method == "fuzzy":
+            continue
+        if h.skill_id in page.vocab.concepts or page.section_name(h.start) not in ("experience", "projects"):
+            continue
+        if written in credited and written[:1].isupper() and len(written) > 2:
+            _accept(h, f"{written!r} is credited elsewhere in the text", 0.75)
+
+
 def _list_headings(page: Page, hits: Sequence[HitLike], lines: Lines) -> None:
     """Concepts that head a list of technologies ("IDEs: Eclipse"), once the items are decided."""
     for h in hits:
@@ -187,6 +203,7 @@ def apply_cues(page: Page, hits: Sequence[HitLike]) -> None:
     foreign_lists(page, hits)
     citations(page, hits)
     resume_links(page, hits)
+    _same_skill_elsewhere(page, hits)
     _concepts_without_technology(page, hits)
 
 

@@ -523,12 +523,15 @@ class SkillExtractor:
                 out.append(sub)
                 taken = hit.start + cuts[i]
                 break
-        for cut in cuts if not form.is_name else ():  # the longest suffix first; never in a
-            # skill's own name, where the last words are part of it ("Amazon Web Services")
+        for cut in cuts:  # the longest suffix first
             if hit.start + cut + 1 < taken:
                 continue
             sub = self._sub_form(text, hit.start + cut + 1, hit.end, form, parents)
-            if sub is not None:
+            # In a skill's own name the last words are part of it ("Amazon Web Services"),
+            # unless they name its parent ("Linux" in "Embedded Linux").
+            if sub is not None and (
+                not form.is_name or (sub.skill_id in parents and sub.skill_id not in self._vocab.concepts)
+            ):
                 out.append(sub)
                 break
         return out
