@@ -385,3 +385,10 @@ def test_a_name_means_the_same_throughout_a_cv(ex: SkillExtractor) -> None:
     assert len(mentions) == 2
     assert all(m.credited for m in mentions), [m.reason for m in mentions]
     assert "credited elsewhere" in mentions[1].reason
+
+
+def test_a_technical_verb_supports_a_lower_case_word(ex: SkillExtractor) -> None:
+    found = {m.skill_id: m for m in ex.find("Experience deploying kafka and configuring chef.", kind="job")}
+    assert found["kafka"].credited
+    assert found["chef"].credited
+    assert not by_skill(ex, "Trained as a chef in Lyon.")["chef"].credited

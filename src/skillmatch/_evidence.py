@@ -72,6 +72,10 @@ _CUE_BEFORE_RE = re.compile(
     r"|upgrading|install|installed|installing|integrate|integrated|integrating)[ \t]+$",
     re.IGNORECASE,
 )
+#: Verbs that only take a technology as their object: "configuring firewalls".
+_TECH_VERBS = frozenset(
+    str.split("configure configured configuring administer administered administering deploy deployed deploying")
+)
 _LIST_INTRODUCERS = ("including", "includes", "such as", "like", "e.g", "especially", "namely")
 #: The last word of every phrase _CUE_BEFORE_RE accepts.
 _CUE_GATE = frozenset(
@@ -313,11 +317,12 @@ def label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
 def cue_before(page: Page, h: HitLike) -> str | None:
     text = page.text
     written = text[h.start : h.end]
-    if written.islower():
-        return None  # "learned to go", "spring cleaning": prose words are lower-case
     ls = page.line(h.start, h.end)[0]
     tail = text[max(ls, h.start - 30) : h.start].split()
     last = tail[-1].lower() if tail else ""
+    if written.islower() and last not in _TECH_VERBS:
+        return None  # "learned to go", "spring cleaning": prose words are lower-case
+
     if last not in _CUE_GATE and not last.endswith((",", "&")):
         return None  # every cue ends with a preposition, a verb or a list separator
     if last in ("and", "or", "&") or last.endswith((",", "&")):
