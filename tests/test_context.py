@@ -392,3 +392,15 @@ def test_a_technical_verb_supports_a_lower_case_word(ex: SkillExtractor) -> None
     assert found["kafka"].credited
     assert found["chef"].credited
     assert not by_skill(ex, "Trained as a chef in Lyon.")["chef"].credited
+
+
+def test_items_under_a_job_ads_requirements_heading(ex: SkillExtractor) -> None:
+    found = {m.skill_id: m for m in ex.find("Backend Engineer\nRequirements\n- 3+ years of Java\n- Go\n", kind="job")}
+    assert found["java"].credited
+    assert found["go"].credited
+    found = {m.skill_id: m for m in ex.find("Backend Engineer\nWhat you will do\n- Go to meetings\n", kind="job")}
+    assert not found["go"].credited
+
+
+def test_years_of_experience_before_a_form(ex: SkillExtractor) -> None:
+    assert by_skill(ex, "I have 5 years of Go experience.")["go"].credited

@@ -26,6 +26,7 @@ __all__ = [
     "listed_after_skill",
     "next_to_linked",
     "next_to_skill",
+    "requirement_item",
     "skills_section_item",
     "sparse_list",
     "tag_line",
@@ -63,6 +64,8 @@ _CUE_BEFORE_RE = re.compile(
     r"|technologies|tools|such|like|including|includes|especially|exposure|exposed|introduction|introduced"
     r"|switched|moved|transitioned|contributed|contributing|contributor|certified|trained|training)\b"
     r"[^.;:!?\n]{0,30}?\b(?:in|with|of|on|using|into|via|like|as|including|to)[ \t]+$"
+    r"|\b\d+\+?[ \t]*(?:years?|yrs?)[ \t]+(?:of[ \t]+)?(?:(?:professional|hands-on|commercial|solid)[ \t]+)?"
+    r"(?:experience[ \t]+)?(?:with|in|of|using)[ \t]+$"
     r"|\b(?:including|includes|such[ \t]+as|like|e\.g\.?|especially|namely)[ \t]+[^.;:!?\n]{0,60}?"
     r"(?:,|&|\band\b|\bor\b)[ \t]+$"
     r"|\b(?:learning|studying|learnt|learned|exploring|mastering|adopting|adopted|introducing|use|used|using|uses"
@@ -312,6 +315,32 @@ def label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:
     if page.kind == "job" and _JOB_LABEL_RE.search(label):
         return f"in the job's requirements ({label!r})"
     return None
+
+
+def requirement_item(page: Page, h: HitLike) -> str | None:
+    """An item under a job ad's requirements heading ("Requirements" then "- 3+ years of Java")."""
+    if page.kind != "job":
+        return None
+    text = page.text
+    ls, le = page.line(h.start, h.end)
+    if le - ls > 160 or not _ITEM_START_RE.match(text, ls):
+        return None
+    pos = ls - 1
+    for _ in range(15):  # the heading is at most a few lines up
+        if pos <= 0:
+            return None
+        prev = text.rfind("\n", 0, pos) + 1
+        line = text[prev:pos].strip()
+        pos = prev - 1
+        if not line or _ITEM_START_RE.match(line):
+            continue
+        if len(line) <= 60 and not line.endswith(".") and _JOB_LABEL_RE.search(line):
+            return f"in the job's requirements ({line.rstrip(':')!r})"
+        return None
+    return None
+
+
+_ITEM_START_RE = re.compile(rf"[ \t]*(?:[-*•–{_BULLET_CHARS}]|\d+[.)])[ \t]")
 
 
 def cue_before(page: Page, h: HitLike) -> str | None:

@@ -37,6 +37,7 @@ from ._evidence import (
     listed_after_skill,
     next_to_linked,
     next_to_skill,
+    requirement_item,
     skills_section_item,
     tag_line,
     tags_label,
@@ -95,7 +96,12 @@ def judge(
         if h.tags_only:
             reason = tags_label(page, h)
         else:
-            reason = technical_form(page, h, form_keys) or label_line(page, h, hits) or cue_before(page, h)
+            reason = (
+                technical_form(page, h, form_keys)
+                or label_line(page, h, hits)
+                or requirement_item(page, h)
+                or cue_before(page, h)
+            )
         if reason:
             _accept(h, reason, 0.9)
         else:
