@@ -258,22 +258,111 @@ def test_pdf_fallback_to_pdfminer_when_pdfium_cannot_open() -> None:
         sm.read_document(broken, backend="pypdfium2")
 
 
-HELVETICA_WIDTHS = {"W": 944, "O": 778, "R": 722, "K": 667, "I": 278, "N": 722, "G": 778, "F": 611, "S": 667}
-HELVETICA_WIDTHS |= {"Y": 667, "T": 611, "E": 667, "M": 833}
+# Helvetica's advance widths (1/1000 em), as its AFM gives them.
+# fmt: off
+HELVETICA_WIDTHS = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-", [
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944,
+    667, 667, 611, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278,
+    556, 500, 722, 500, 500, 500, 333,
+], strict=True))
+# fmt: on
+
+
+def glyph_content(lines: list[list[tuple[str, float]]], *, advance: dict[str, float] | None = None) -> bytes:
+    """A page drawn as wkhtmltopdf draws it: one text object per glyph, no space glyphs.
+
+    Each line is a list of (word, gap after it in em); a glyph moves on by its Helvetica width
+    unless ``advance`` gives it another (in em), as hinting does to wkhtmltopdf's glyphs.
+    """
+    advance = advance or {}
+    ops = []
+    y = 700.0
+    for line in lines:
+        x = 72.0
+        for word, gap in line:
+            for char in word:
+                ops.append(f"BT /F1 12 Tf {x:.3f} {y:.1f} Td ({char}) Tj ET")
+                x += advance.get(char, HELVETICA_WIDTHS[char] / 1000) * 12
+            x += gap * 12
+        y -= 17
+    return " ".join(ops).encode()
+
+
+def glyph_pdf(pages: list[bytes]) -> bytes:
+    """A PDF with one page per content stream (Helvetica as /F1)."""
+    count = len(pages)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + 2 * index} 0 R" for index in range(count)).encode()
+    objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count))
+    font = 3 + 2 * count
+    for index, content in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * index, font)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def test_pdf_glued_words_are_respaced() -> None:
     # One glyph per text object, as wkhtmltopdf draws them, with word gaps of 0.15 em: PDFium
     # alone reads "WORKINGRFSYSTEMS".
-    ops = []
-    x = 72.0
-    for word in ("WORKING", "RF", "SYSTEMS"):
-        for char in word:
-            ops.append(f"BT /F1 12 Tf {x:.2f} 700 Td ({char}) Tj ET")
-            x += HELVETICA_WIDTHS[char] * 12 / 1000
-        x += 1.8
-    data = make.raw_pdf(" ".join(ops).encode(), filters="")
+    data = glyph_pdf([glyph_content([[("WORKING", 0.15), ("RF", 0.15), ("SYSTEMS", 0)]])])
     assert sm.read_document(data).text == "WORKING RF SYSTEMS"
+
+
+def test_pdf_respacing_learns_an_advance_that_is_mostly_glued() -> None:
+    # The "f" is drawn 0.2 em on where the font says 0.278 em (hinting), and "of" is glued to
+    # the next word six times for the two steps inside "offline": the advance is learnt from
+    # the steps that fit inside the glyph's box, so the glued majority does not hide the gap.
+    line = [("offline", 0.5)] + [("of", 0.12), ("the", 0.5)] * 6
+    data = glyph_pdf([glyph_content([line], advance={"f": 0.2})])
+    assert sm.read_document(data).text == "offline" + " of the" * 6
+
+
+def test_pdf_respacing_learns_from_plain_words_when_the_suspects_teach_nothing() -> None:
+    # Every "f" in the tokens that look glued is glued; the plain words "after" and "staff",
+    # which are not measured at first, are measured to learn how far an "f" really moves on.
+    line = [("after", 0.5), ("staff", 0.5)] + [("of", 0.12), ("the", 0.5)] * 6
+    data = glyph_pdf([glyph_content([line], advance={"f": 0.2})])
+    assert sm.read_document(data).text == "after staff" + " of the" * 6
+
+
+def test_pdf_respacing_keeps_a_hyphen_at_a_line_end() -> None:
+    # A small gap before a hyphen at the line end: PDFium marks the hyphen (U+FFFE), and a
+    # space put before the mark would keep "develop-ment" apart.
+    data = glyph_pdf([glyph_content([[("we", 0.25), ("develop", 0.1), ("-", 0)], [("ment", 0.25), ("tools", 0)]])])
+    assert sm.read_document(data).text == "we development tools"
+
+
+def test_pdf_respacing_with_a_page_limit() -> None:
+    pages = [
+        glyph_content([[("Page", 0.15), (word, 0.15), ("Kubernetesexpert", 0)]]) for word in ("one", "two", "three")
+    ]
+    doc = sm.read_document(glyph_pdf(pages), limits=sm.Limits(max_pages=2))
+    assert doc.pages == 3
+    assert doc.text == "Page one Kubernetesexpert\n\nPage two Kubernetesexpert"
+    assert doc.warnings == ("read the first 2 of 3 pages (max_pages=2)",)
+
+
+def test_pdf_respacing_measures_only_tokens_that_may_hide_a_space() -> None:
+    from skillmatch._pdf import _suspect_tokens
+
+    tokens = ["ofthe", "Officefor", "WorkingRF", "2011present", "stations,cupboards", "fora", "followup"]
+    assert _suspect_tokens(tokens) == [True] * len(tokens)
+    plain = ["the", "Working", "RF", "SYSTEMS", "of", "Python,", "2011", "(team)", "a"]
+    assert _suspect_tokens(plain) == [False] * len(plain)
 
 
 # --- DOCX --------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 from .errors import CorruptDocumentError, EmptyDocumentError, EncryptedDocumentError, LimitExceededError
 from .limits import Limits
@@ -235,14 +235,22 @@ class _PdfiumOpenError(Exception):
 _PDFIUM_ERRORS = {1: "unknown error", 2: "file not found or unreadable", 3: "not a PDF or corrupted", 6: "page error"}
 
 # A page whose text objects hold about one glyph each (wkhtmltopdf, Qt and several HTML-to-PDF
-# converters draw every glyph on its own). PDFium drops the space glyphs of such pages and
-# guesses word gaps from glyph widths, gluing words ("WORKINGRF", "Officefor"): there the
-# gaps are measured again (see _respace).
+# converters draw every glyph on its own). PDFium drops the space glyphs of such pages (a text
+# object as wide as nothing is skipped) and guesses word gaps from glyph widths, gluing words
+# ("WORKINGRF", "Officefor"): there the gaps are measured again (see _respace).
 _GLYPH_OBJECTS_RATIO = 0.5
 # A gap wider than this share of the line height between two glyphs is a space. Measured on
 # LiveCareer (wkhtmltopdf) pages: gaps inside words stay under 0.04, word gaps start at 0.11.
 _SPACE_GAP = 0.07
-_WHITESPACE = frozenset(" \t\r\n\xa0")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A token that shows a seam: lower case then upper case ("WorkingRF" has one, "RF" has not),
+# letters against digits ("2011present"), or punctuation between letters ("stations,cupboards").
+_SEAM_RE = re.compile(r"[a-z][A-Z]|[^\W\d_]\d|\d[^\W\d_]|[^\W\d_][^\w\s][^\W\d_]")
+# Words too short for the word list (it starts at three letters) that glue onto others.
+_SHORT_WORDS = frozenset("a an as at be by do go he if in is it me my no of on or so to up us we".split())  # noqa: SIM905
+# Tokens already judged (a pure function of the token, so the cache changes no result).
+_SUSPECT_CACHE: dict[str, bool] = {}
+_SUSPECT_CACHE_SIZE = 200_000
 
 
 # PDFium is not thread-safe: one document at a time per process (batches use processes).
@@ -320,70 +328,244 @@ def _pdfium_page_text(pdfium_c: Any, doc: Any, index: int) -> str | None:
 def _respace(pdfium_c: Any, textpage: Any, text: str) -> str:
     """Put back the spaces PDFium lost between words on a glyph-per-object page.
 
-    The gap after a glyph is the distance to the next glyph's origin less the glyph's advance.
-    The advance in the font's widths can be wrong (wkhtmltopdf's "f" claims 0.53 em where it is
-    drawn 0.33 em wide, hiding the space in "of the"), so each glyph's advance is also learnt
-    from the page: the lower quartile of the distances after it, most of which are inside
-    words. A glyph is keyed by its character and its box width, which differ between fonts and
-    sizes. One PDFium call per character is the floor (about 0.4 µs): it goes through a bare
-    ctypes prototype writing straight into one array; one plain loop does the rest (measured
-    as fast as chains of ``map`` over whole lists, and clearer). On wkhtmltopdf pages this
-    costs about as much as PDFium's own text extraction, and restores about 3 % of the words.
+    Only tokens that may hide a lost space are measured (see :func:`_suspect_tokens`): about
+    half of a wkhtmltopdf page's glyphs, where measuring every glyph cost as much as PDFium's
+    own text extraction. PDFium gives the glyph boxes one call at a time (the floor, about
+    0.3 µs through a bare ctypes prototype writing into one array); numpy does the rest in a
+    few vectorised passes.
+
+    The step after a glyph is the distance to the next glyph's origin; it is a space when it
+    exceeds the glyph's advance by ``_SPACE_GAP`` line heights. The advance in the font's
+    widths can be wrong (wkhtmltopdf's "f" claims 0.53 em where it is drawn 0.33 em wide,
+    hiding the space in "of the"), so each glyph's advance is learnt from the page (see
+    :func:`_learn`). A glyph is keyed by its character and its box width, which differ
+    between fonts and sizes. When the measured tokens teach too little about a glyph that
+    may hide a space (the "f" of "ofthe" where every other "f" sits in a plain word), a few
+    plain words holding that character are measured too.
     """
-    get_box = _loose_char_box(pdfium_c)
-    handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    size = len(text)
-    boxes = (ctypes.c_float * (4 * size))()  # FS_RECTF per character: left, top, right, bottom
-    base = ctypes.addressof(boxes)
-    whitespace = _WHITESPACE
-    glyphs = [index for index, char in enumerate(text) if char not in whitespace]
-    # map() calls the C function without a bytecode loop around it (about 10 % faster).
-    deque(map(get_box, repeat(handle), glyphs, [base + (index << 4) for index in glyphs]), maxlen=0)
-    values: list[float] = memoryview(boxes).cast("B").cast("f").tolist()  # type: ignore[assignment]
-    lefts, tops, rights, bottoms = values[0::4], values[1::4], values[2::4], values[3::4]
-    # Per key: the steps after the glyph, and one width and line height (a key is one glyph of
-    # one font at one size); per pair of adjacent glyphs: where, the step, the key.
-    steps: dict[tuple[str, float], list[float]] = {}
-    shape: dict[tuple[str, float], tuple[float, float]] = {}
-    pairs: list[tuple[int, float, tuple[str, float]]] = []
-    prev = -2
-    for index in glyphs:
-        if prev == index - 1:
-            width = rights[prev] - lefts[prev]
-            key = (text[prev], width * 32 // 1)  # boxes are float32: widths wobble in the last bits
-            step = lefts[index] - lefts[prev]
-            found = steps.get(key)
-            if found is None:
-                steps[key] = [step]
-                shape[key] = (width, tops[prev] - bottoms[prev])
-            else:
-                found.append(step)
-            pairs.append((prev, step, key))
-        prev = index
-    gap = _SPACE_GAP
-    threshold = {}
-    for key, found in steps.items():
-        advance, height = shape[key]
-        if len(found) >= 4:
-            found.sort()
-            advance = min(advance, found[len(found) // 4])
-        threshold[key] = advance + gap * height
-    cuts = [index + 1 for index, step, key in pairs if step > threshold[key]]
-    if not cuts:
+    tokens = text.split()
+    flags = _suspect_tokens(tokens)
+    if not any(flags):
         return text
-    return " ".join(text[start:end] for start, end in zip([0, *cuts], [*cuts, size], strict=True))
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    solid = ~_space_table(np)[np.minimum(codes, _SPACE_TABLE_SIZE - 1)]
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], solid, [False])).astype(np.int8)))
+    if len(edges) != 2 * len(tokens):  # pragma: no cover - str.split and the table agree
+        return text
+    starts, lengths = edges[0::2], edges[1::2] - edges[0::2]
+    chosen = np.array(flags, dtype=bool)
+    glyphs = _positions(np, starts[chosen], lengths[chosen])
+    box = _glyph_boxes(np, pdfium_c, textpage, glyphs)
+    learnt = _learn(np, codes, glyphs, box, text)
+    if learnt is None:
+        return text
+    if learnt.weak:
+        extra = _teaching_tokens(tokens, flags, learnt.weak)
+        if extra:
+            more = _positions(np, starts[extra], lengths[extra])
+            glyphs = np.concatenate((glyphs, more))  # tokens stay whole: no pair across the seam
+            box = np.concatenate((box, _glyph_boxes(np, pdfium_c, textpage, more)))
+            learnt = _learn(np, codes, glyphs, box, text, weak=False)
+            if learnt is None:  # pragma: no cover - more glyphs make no fewer pairs
+                return text
+    if not len(learnt.cuts):
+        return text
+    cuts: list[int] = np.sort(glyphs[learnt.cuts] + 1).tolist()
+    return " ".join(text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True))
+
+
+def _positions(np: Any, starts: Any, lengths: Any) -> Any:
+    """The positions of every character of the tokens at ``starts`` (of ``lengths``), in order."""
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+
+
+def _glyph_boxes(np: Any, pdfium_c: Any, textpage: Any, glyphs: Any) -> Any:
+    """The loose boxes (left, top, right, bottom) of the characters at ``glyphs``, one row each."""
+    count = len(glyphs)
+    boxes = (ctypes.c_float * (4 * count))()  # FS_RECTF per glyph
+    base = ctypes.addressof(boxes)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    # map() calls the C function without a bytecode loop around it (about 10 % faster).
+    deque(
+        map(_loose_char_box(pdfium_c), repeat(handle), glyphs.tolist(), range(base, base + 16 * count, 16)),
+        maxlen=0,
+    )
+    box = np.frombuffer(memoryview(boxes).cast("B"), dtype=np.float32).reshape(count, 4).astype(np.float64)
+    if not np.isfinite(box).all():  # a damaged font matrix
+        box = np.nan_to_num(box, posinf=0.0, neginf=0.0)
+    return box
+
+
+@dataclass
+class _Learnt:
+    cuts: Any  # indices into the glyphs after which a space goes
+    weak: frozenset[str]  # letters whose advance the measured tokens could not teach
+
+
+def _learn(np: Any, codes: Any, glyphs: Any, box: Any, text: str, *, weak: bool = True) -> _Learnt | None:
+    """Learn each glyph's advance from the measured pairs and find the steps that are spaces.
+
+    The advance is learnt from the steps after the glyph that fit inside its box, which are
+    inside words: the median of them when there are four or more (a lower quantile would take
+    kerned pairs such as "To" for the advance), the largest of two or three; else the box
+    width is the advance. Steps beyond the box do not teach the advance, so a page where "of"
+    is mostly glued to the next word still learns the "f" from "office" and "for"; a single
+    step inside the box is no evidence (a kerned pair, or an accent drawn over its letter).
+    With ``weak``, the letters that have fewer than two steps inside their box yet some step
+    that only a learnt advance could show to be a space are returned too. None when no two
+    measured glyphs are adjacent.
+    """
+    # pair k: glyph k and the glyph after it in the same token, unless that is one of PDFium's
+    # marks for a hyphen at a line end (a space before it would keep the word split)
+    adjacent = glyphs[1:] == glyphs[:-1] + 1
+    if "\ufffe" in text or "\x02" in text:
+        following = codes[glyphs[1:]]
+        adjacent &= (following != 0x02) & (following != 0xFFFE)
+    pair = np.flatnonzero(adjacent)
+    if not len(pair):
+        return None
+    here = box[pair]
+    width = here[:, 2] - here[:, 0]
+    height = here[:, 1] - here[:, 3]
+    step = box[pair + 1, 0] - here[:, 0]
+    # boxes are float32: widths wobble in the last bits, so they are keyed in 1/32 points
+    quantised = np.clip(width * 32, -(2.0**31), 2.0**31 - 1).astype(np.int64) + 2**31
+    key = (codes[glyphs[pair]].astype(np.int64) << 32) | quantised
+    order = np.lexsort((step, key))  # by key, then by step
+    steps = step[order]
+    sorted_keys = key[order]
+    firsts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    sizes = np.diff(np.append(firsts, len(steps)))
+    first = order[firsts]
+    box_width = width[first]
+    gap = _SPACE_GAP * height[first]
+    # the steps that fit inside the box come first in each key's sorted run
+    fits = steps <= np.repeat(box_width + 1e-3 * np.abs(height[first]), sizes)
+    inside = np.add.reduceat(fits, firsts, dtype=np.intp)
+    advance = box_width.copy()
+    few = (inside >= 2) & (inside < 4)
+    advance[few] = steps[firsts[few] + inside[few] - 1]
+    many = inside >= 4
+    advance[many] = steps[firsts[many] + inside[many] // 2]
+    cut = np.flatnonzero(steps > np.repeat(advance + gap, sizes))
+    letters: frozenset[str] = frozenset()
+    if weak:
+        # a step beyond the box but within the gap of it, and too little to learn from
+        doubtful = ~fits & (steps <= np.repeat(box_width + gap, sizes))
+        keys = np.flatnonzero((inside < 2) & (np.add.reduceat(doubtful, firsts, dtype=np.intp) > 0))
+        letters = frozenset(
+            char for char in map(text.__getitem__, glyphs[pair[first[keys]]].tolist()) if char.isalpha()
+        )
+    return _Learnt(pair[order[cut]], letters)
+
+
+# Plain words measured per weak character to learn its advance from.
+_TEACHING_WORDS = 6
+
+
+def _teaching_tokens(tokens: list[str], flags: list[bool], weak: frozenset[str]) -> list[int]:
+    """Indices of a few plain (unmeasured) tokens that hold each weak character before their end."""
+    wanted = dict.fromkeys(weak, _TEACHING_WORDS)
+    chosen = []
+    for index, token in enumerate(tokens):
+        if flags[index] or wanted.keys().isdisjoint(token[:-1]):
+            continue
+        chosen.append(index)
+        for char in wanted.keys() & set(token[:-1]):
+            wanted[char] -= 1
+            if not wanted[char]:
+                del wanted[char]
+        if not wanted:
+            break
+    return chosen
+
+
+# Characters str.split() splits on (str.isspace), as a table by code point; none lies above.
+_SPACE_TABLE_SIZE = 0x3002
+_SPACE_TABLES: list[Any] = []
+
+
+def _space_table(np: Any) -> Any:
+    if not _SPACE_TABLES:
+        _SPACE_TABLES.append(np.array([chr(code).isspace() for code in range(_SPACE_TABLE_SIZE)], dtype=bool))
+    return _SPACE_TABLES[0]
+
+
+def _suspect_tokens(tokens: list[str]) -> list[bool]:
+    """Which tokens may hide a lost space: those that are not plain English words.
+
+    A token is suspect when it shows a seam (see ``_SEAM_RE``), holds a run of three or more
+    letters that is not an English word ("ofthe", "Vanderbiltstudents", also names and product
+    names), or is an English word that splits into two ("fora", "followup", "another"): glued
+    words make one of these. On LiveCareer pages this is about half the glyphs. Most tokens
+    repeat, so each is judged once per process.
+    """
+    cache = _SUSPECT_CACHE
+    flags: list[bool | None] = list(map(cache.get, tokens))
+    if None in flags:
+        if len(cache) > _SUSPECT_CACHE_SIZE:
+            cache.clear()
+        parts = _word_parts()
+        for index, flag in enumerate(flags):
+            if flag is None:
+                flags[index] = cache[tokens[index]] = _suspect(tokens[index], parts)
+    return cast("list[bool]", flags)  # no None is left
+
+
+def _suspect(token: str, parts: frozenset[str]) -> bool:
+    if len(token) < 3:
+        return False  # too short to hold two words
+    if token.isalpha():  # most tokens: string methods instead of the regular expressions
+        if not (token.islower() or token.isupper() or token.istitle()):
+            return True  # a change of case inside: "WorkingRF", "ofThe"
+        low = token.lower()
+        return len(low) >= 3 and (low not in parts or _splits(low, parts))
+    if _SEAM_RE.search(token):
+        return True
+    for run in _LETTERS_RE.findall(token):
+        low = run.lower()
+        if len(low) >= 3 and (low not in parts or _splits(low, parts)):
+            return True
+    return False
+
+
+def _splits(word: str, parts: frozenset[str]) -> bool:
+    """Whether ``word`` reads as two words ("fora" is "for a", "teamwork" is "team work")."""
+    for cut in range(1, len(word)):  # noqa: SIM110  (a plain loop: twice as fast as any() on a generator)
+        if word[:cut] in parts and word[cut:] in parts:
+            return True
+    return False
+
+
+_WORD_PARTS: list[frozenset[str]] = []
+
+
+def _word_parts() -> frozenset[str]:
+    """English words (three letters and more) and the short words that glue onto others."""
+    if not _WORD_PARTS:
+        from ._typos import common_words
+
+        _WORD_PARTS.append(common_words() | _SHORT_WORDS)
+    return _WORD_PARTS[0]
 
 
 _BOX_FUNCTION: list[Any] = []
 
 
 def _loose_char_box(pdfium_c: Any) -> Any:
-    """``FPDFText_GetLooseCharBox`` as a prototype taking plain integers (no argument conversion)."""
+    """``FPDFText_GetLooseCharBox`` as a prototype taking plain integers (no argument conversion).
+
+    It keeps the GIL through the call (``PYFUNCTYPE``): the call takes well under a microsecond,
+    less than releasing and taking back the GIL costs (12 % of the time of a call), and PDFium
+    runs under ``_PDFIUM_LOCK`` anyway.
+    """
     if not _BOX_FUNCTION:
         address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
         if address is None:  # pragma: no cover - the symbol is always there
             raise RuntimeError("PDFium lacks FPDFText_GetLooseCharBox")
-        prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+        prototype = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
         _BOX_FUNCTION.append(prototype(address))
     return _BOX_FUNCTION[0]
 
