@@ -159,7 +159,13 @@ def _read_path(path: str, limits: Limits) -> bytes:
             raise UnsupportedFormatError("not a regular file", source=path)
         if info.st_size > limits.max_bytes:
             raise _too_big(path, limits)
-        return handle.read(limits.max_bytes + 1)
+        # read() allocates all it is asked for first: asking for max_bytes + 1 (20 MB) to get a
+        # 60 KB CV cost 0.3 ms a file. A file that grew since fstat is read on, up to the limit.
+        wanted = info.st_size + 1
+        data = handle.read(wanted)
+        if len(data) == wanted:
+            data += handle.read(limits.max_bytes + 1 - wanted)
+        return data
 
 
 def _too_big(name: str, limits: Limits) -> LimitExceededError:
