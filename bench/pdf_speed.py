@@ -6,10 +6,17 @@
     nice python bench/pdf_speed.py --all           # read_document over every corpus PDF: errors, time per file
 
 Every reader reads the same files in turn, file by file (not reader by reader), so that the
-load other processes put on the machine falls on all of them alike. pdftotext runs as a
+load other processes put on the machine falls on all of them alike, and each file goes first
+to each reader in turn. pdftotext runs as a
 subprocess, as an application would call it, and only where poppler is installed. The same
 page count (from ``read_document``) divides every reader's time. Without the corpora the
 script prints why and exits 0.
+
+Speed without quality means little, so each reader's text is also compared with pdftotext's
+("words ≠ pdftotext"): both texts normalised with ``normalize_text``, split into words (runs
+of letters and digits, lower-cased), and the words one text has more of than the other counted
+both ways, as a share of the words of both. Glued words ("ofthe" for "of the") count three
+times: the glued word in one text, both halves in the other.
 """
 
 from __future__ import annotations
@@ -17,12 +24,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import random
+import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,39 +42,64 @@ import _corpora  # (bench/ is not a package)
 Reader = Callable[[Path], Any]
 
 
-def _ours(path: Path) -> int:
+# Every reader returns its text; read_document also its page count.
+
+
+def _ours(path: Path) -> tuple[int, str]:
     import skillmatch
 
-    return skillmatch.read_document(path).pages or 0
+    doc = skillmatch.read_document(path)
+    return doc.pages or 0, doc.text
 
 
-def _pypdfium2(path: Path) -> None:
+def _pypdfium2(path: Path) -> str:
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(path)
+    texts = []
     try:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            textpage.get_text_range()
+            texts.append(textpage.get_text_range())
             textpage.close()
             page.close()
     finally:
         pdf.close()
+    return "\n".join(texts)
 
 
-def _pdfminer(path: Path) -> None:
+def _pdfminer(path: Path) -> str:
     import warnings
 
     from pdfminer.high_level import extract_text
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        extract_text(path)
+        text: str = extract_text(path)
+    return text
 
 
-def _pdftotext(path: Path) -> None:
-    subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False)
+def _pdftotext(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False)
+    return done.stdout.decode("utf-8", "replace")
+
+
+PDFTOTEXT = "pdftotext (poppler, subprocess)"
+_WORD_RE = re.compile(r"\w+")
+
+
+def words(text: str) -> Counter[str]:
+    """The words of ``text`` as the quality measure counts them (normalised, lower-cased)."""
+    from skillmatch.normalize import normalize_text
+
+    return Counter(word.lower() for word in _WORD_RE.findall(normalize_text(text)))
+
+
+def words_differing(text: str, reference: str) -> tuple[int, int]:
+    """(words that differ, words in both texts): see the module docstring."""
+    mine, theirs = words(text), words(reference)
+    return (mine - theirs).total() + (theirs - mine).total(), mine.total() + theirs.total()
 
 
 def readers(*, pdfminer: bool = True) -> dict[str, Reader]:
@@ -74,7 +108,7 @@ def readers(*, pdfminer: bool = True) -> dict[str, Reader]:
     if pdfminer:
         found["pdfminer.six extract_text"] = _pdfminer
     if shutil.which("pdftotext"):
-        found["pdftotext (poppler, subprocess)"] = _pdftotext
+        found[PDFTOTEXT] = _pdftotext
     return found
 
 
@@ -88,8 +122,9 @@ def run(
     """Time every reader on ``paths`` (by default a sample of the corpora); one dict per reader.
 
     Each dict has ``backend``, ``ms_per_page`` (wall), ``cpu_ms_per_page``, ``pages``, ``files``,
-    ``errors``, ``median_ms_per_file``, ``ours`` (True for skillmatch) and ``corpus``. Returns
-    ``[]`` when there is nothing to measure.
+    ``errors``, ``median_ms_per_file``, ``ours`` (True for skillmatch), ``corpus`` and
+    ``words_differ_pct`` (words that differ from pdftotext's, in %; None for pdftotext itself
+    or where it is not installed). Returns ``[]`` when there is nothing to measure.
     """
     if paths is None:
         paths, corpus = default_paths(quick=quick)
@@ -99,22 +134,27 @@ def run(
 
 
 def measure(paths: Sequence[Path], *, pdfminer: bool = True) -> list[dict[str, Any]]:
-    """One record per (file, reader): wall and CPU seconds, pages (from read_document), error."""
+    """One record per (file, reader): wall and CPU seconds, pages (from read_document), error, text."""
     chosen = readers(pdfminer=pdfminer)
     # Import everything and warm the caches before timing: read_document imports pdfminer.six
     # for some files only (TeX fonts without a ToUnicode map), which would charge one file.
-    import pdfminer.pdfdocument
-    import pdfminer.pdfinterp
-    import pdfminer.pdfpage
+    import importlib
 
+    for module in ("pdfminer.pdfdocument", "pdfminer.pdfinterp", "pdfminer.pdfpage", "skillmatch.normalize"):
+        importlib.import_module(module)
     for reader in chosen.values():
         with contextlib.suppress(Exception):  # a broken first file is counted below, not here
             reader(paths[0])
     records: list[dict[str, Any]] = []
-    for path in paths:
+    names = list(chosen)
+    for number, path in enumerate(paths):
         pages = 0
         rows = []
-        for name, reader in chosen.items():
+        # Each file goes first to a different reader in turn: the first to open a file pays
+        # for bringing it (and the parser's data about it) into the caches.
+        turn = number % len(names)
+        for name in names[turn:] + names[:turn]:
+            reader = chosen[name]
             start = time.perf_counter()
             start_cpu = _cpu_seconds()
             error = False
@@ -123,18 +163,20 @@ def measure(paths: Sequence[Path], *, pdfminer: bool = True) -> list[dict[str, A
             except Exception:
                 error = True
                 result = None
+            seconds, cpu = time.perf_counter() - start, _cpu_seconds() - start_cpu
+            if reader is _ours and isinstance(result, tuple):
+                pages, result = result
             rows.append(
                 {
                     "path": path,
                     "backend": name,
                     "ours": reader is _ours,
-                    "seconds": time.perf_counter() - start,
-                    "cpu": _cpu_seconds() - start_cpu,
+                    "seconds": seconds,
+                    "cpu": cpu,
                     "error": error,
+                    "text": result if isinstance(result, str) else None,
                 }
             )
-            if reader is _ours and isinstance(result, int):
-                pages = result
         for row in rows:
             row["pages"] = pages
         records.extend(rows)
@@ -142,8 +184,10 @@ def measure(paths: Sequence[Path], *, pdfminer: bool = True) -> list[dict[str, A
 
 
 def summarize(records: Sequence[dict[str, Any]], corpus: str) -> list[dict[str, Any]]:
-    """Per reader: time per page over the records (pages as read_document counts them)."""
+    """Per reader: time per page over the records (pages as read_document counts them), and
+    the share of words that differ from pdftotext's on the files both read."""
     out = []
+    reference = {record["path"]: record["text"] for record in records if record["backend"] == PDFTOTEXT}
     for name in dict.fromkeys(record["backend"] for record in records):
         mine = [record for record in records if record["backend"] == name]
         pages = max(sum(record["pages"] for record in mine), 1)
@@ -158,9 +202,22 @@ def summarize(records: Sequence[dict[str, Any]], corpus: str) -> list[dict[str, 
                 "median_ms_per_file": statistics.median(record["seconds"] for record in mine) * 1000,
                 "ours": mine[0]["ours"],
                 "corpus": corpus,
+                "words_differ_pct": None if name == PDFTOTEXT else _differ_pct(mine, reference),
             }
         )
     return out
+
+
+def _differ_pct(records: Sequence[dict[str, Any]], reference: dict[Path, str | None]) -> float | None:
+    differ = total = 0
+    for record in records:
+        theirs = reference.get(record["path"])
+        if record["text"] is None or theirs is None:
+            continue
+        counts = words_differing(record["text"], theirs)
+        differ += counts[0]
+        total += counts[1]
+    return 100 * differ / total if total else None
 
 
 def _cpu_seconds() -> float:
@@ -258,11 +315,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for title, subset in groups.items():
         results = summarize(subset, title)
         print(f"\n{title}: {results[0]['files']} files, {results[0]['pages']} pages")
-        print(f"{'reader':<34} {'ms/page':>8} {'CPU ms/page':>12} {'median ms/file':>15} {'errors':>7}")
+        print(
+            f"{'reader':<34} {'ms/page':>8} {'CPU ms/page':>12} {'median ms/file':>15} {'errors':>7}"
+            f" {'words ≠ pdftotext':>18}"
+        )
         for row in sorted(results, key=lambda r: r["ms_per_page"]):
+            differ = row["words_differ_pct"]
             print(
                 f"{row['backend']:<34} {row['ms_per_page']:>8.2f} {row['cpu_ms_per_page']:>12.2f}"
                 f" {row['median_ms_per_file']:>15.1f} {row['errors']:>7}"
+                f" {'' if differ is None else f'{differ:.3f} %':>18}"
             )
     return 0
 
