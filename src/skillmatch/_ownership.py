@@ -4,6 +4,7 @@ a syllabus, a training or workshop attended); the mentions in them are not credi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -201,21 +202,53 @@ _CITATION_RE = re.compile(
     r"|(?P<isbn>\bIS[BS]N\b)|(?P<etal>\bet\s+al\b)|(?P<published>\bPublished\s+(?:in|by)\b)"
 )
 _CITATION_REACH = 120
+_CITATION_WORDS = (
+    "Vol",
+    "No.",
+    "pp",
+    "Issue",
+    "page",
+    "Journal",
+    "Proceedings",
+    "Conference",
+    "Symposium",
+    "Lecture",
+    "Transactions",
+    "ISBN",
+    "ISSN",
+    "et al",
+    "Published",
+)
 
 
 def citations(page: Page, hits: Sequence[HitLike]) -> None:
     """Mentions inside a bibliographic reference name what a paper is about ("Journal of
-    Asynchronous Learning Networks", "Copy at http://..."), not what the candidate used."""
+    Asynchronous Learning Networks", "Copy at http://..."), not what the candidate used.
+
+    A reference shows two kinds of marker near the mention, on its line; one of them is
+    always a word such as "Journal" or "et al", so only mentions near such a word are read.
+    """
     text = page.text
-    if page.kind != "cv" or _CITATION_RE.search(text) is None:
+    if page.kind != "cv":
         return
+    words: list[int] = []
+    for w in _CITATION_WORDS:
+        pos = text.find(w)
+        while pos >= 0:
+            words.append(pos)
+            pos = text.find(w, pos + 1)
+    if not words:
+        return
+    words.sort()
     for h in hits:
         if not h.accepted:
             continue
         ls, le = page.line(h.start, h.end)
         lo, hi = max(ls, h.start - _CITATION_REACH), min(le, h.end + _CITATION_REACH)
-        kinds = {m.lastgroup for m in _CITATION_RE.finditer(text, lo, hi)}
-        if len(kinds) >= 2:
+        i = bisect.bisect_left(words, lo)
+        if i == len(words) or words[i] >= hi:
+            continue
+        if len({m.lastgroup for m in _CITATION_RE.finditer(text, lo, hi)}) >= 2:
             _disown(h, "inside a bibliographic reference")
 
 
