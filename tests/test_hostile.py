@@ -11,12 +11,14 @@ import importlib.util
 import os
 import random
 import resource
+import shutil
 import sys
 import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +26,7 @@ import _docfactory as make
 import skillmatch as sm
 from skillmatch import SkillmatchError
 from skillmatch._pdf import check_inflated_size
+from skillmatch.models import Document
 
 SECRET = "TOP-SECRET-7f3a"
 
@@ -319,6 +322,56 @@ def test_json_deep_nesting(tmp_path: Path) -> None:
     path.write_text('{"basics": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
     with pytest.raises(sm.CorruptDocumentError, match="invalid JSON"):
         sm.read_document(path)
+
+
+# --- the memory cap of batch workers ------------------------------------------------------
+
+
+def shared_kernel_bomb(refs: int, megabytes: int) -> bytes:
+    """A page whose contents name one compressed stream ``refs`` times.
+
+    The stream passes the byte-level bound (``megabytes`` of operators in a few KB, under
+    ``max_unpacked_bytes``), but PDFium inflates it once per reference and joins the copies:
+    ``refs × megabytes`` in all.
+    """
+    kernel = zlib.compress(b"q Q " * (megabytes << 18), 9)
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(kernel) + kernel + b"\nendstream"
+    data = make.raw_pdf(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET", extra_objects=[stream], filters="")
+    return data.replace(b"/Contents 4 0 R", b"/Contents [4 0 R " + b"6 0 R " * refs + b"]")
+
+
+def _greedy_reader(source: str, **kwargs: Any) -> Document:
+    """A reader that asks for 8 GiB on files named greedy*."""
+    if Path(source).name.startswith("greedy"):
+        bytearray(1 << 33)
+    doc: Document = sm.read_document(source, **kwargs)
+    return doc
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the cap (RLIMIT_AS) is set on Linux")
+def test_the_memory_cap_stops_what_the_byte_checks_cannot_see(tmp_path: Path, samples_dir: Path) -> None:
+    bomb = shared_kernel_bomb(refs=12, megabytes=40)
+    assert check_inflated_size(bomb, name="bomb", limit=sm.Limits().max_unpacked_bytes) < 100 << 20
+    (tmp_path / "bomb.pdf").write_bytes(bomb)
+    good = samples_dir / "cvs" / "senior-python-backend.pdf"
+    shutil.copy(samples_dir / "cvs" / "career-changer.txt", tmp_path / "greedy.txt")
+    inputs = [good, tmp_path / "bomb.pdf", tmp_path / "greedy.txt", samples_dir / "cvs" / "head-chef.pdf"]
+    job = samples_dir / "jds" / "python-backend.yaml"
+    limits = sm.Limits(max_memory=256 << 20)
+    with budget(60):
+        df = sm.screen(inputs, job, workers=2, limits=limits, reader=_greedy_reader)
+    rows = {Path(source).name: row for source, (_, row) in zip(df["source"], df.iterrows(), strict=True)}
+    assert len(rows) == len(inputs)
+    for name in ("bomb.pdf", "greedy.txt"):
+        assert rows[name]["status"] == "error"
+        assert rows[name]["error_type"] == "LimitExceededError"
+        assert "max_memory=268,435,456 bytes" in rows[name]["error"]
+    assert "SIGABRT" in rows["bomb.pdf"]["error"]  # PDFium aborts when an allocation fails
+    assert rows["senior-python-backend.pdf"]["status"] == "ok"
+    assert rows["head-chef.pdf"]["status"] == "ok"
+    alone = sm.screen([good], job, workers=1)
+    assert rows["senior-python-backend.pdf"]["score"] == alone["score"].iloc[0]
 
 
 # --- a short fuzzing run ---------------------------------------------------------------

@@ -34,6 +34,16 @@ def _task(item: str) -> tuple[str, int, int]:
         os.kill(os.getpid(), signal.SIGSEGV)
     elif item == "raise":
         raise ValueError("bad item")
+    elif item == "hog":
+        bytearray(1 << 33)  # 8 GiB: more than any cap the tests set
+    elif item == "abort":
+        os.abort()  # what PDFium does when an allocation fails
+    elif item == "limit":
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            size = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        return item, resource.getrlimit(resource.RLIMIT_AS)[0], size
     elif item == "unpicklable":
         return (item, os.getpid(), lambda: None)  # type: ignore[return-value]
     elif item.startswith("slow"):
@@ -157,3 +167,51 @@ def test_a_process_that_cannot_have_children_gets_failures_not_an_exception() ->
         assert result.error_type == "WorkerCrashError"
         assert "no worker process could start" in result.message
         assert "daemonic" in result.message
+
+
+# --- the memory cap -------------------------------------------------------------------------
+
+CAP = 256 * 1024 * 1024
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is read from /proc")
+
+
+@linux_only
+def test_a_task_that_needs_more_memory_than_the_cap_fails_alone_and_its_worker_is_replaced() -> None:
+    out = _results(["a", "hog", "b", "c"], workers=1, timeout=30.0, max_memory=CAP)
+    hog = out[1]
+    assert isinstance(hog, Failure)
+    assert (hog.kind, hog.error_type) == ("memory", "LimitExceededError")
+    assert "max_memory=268,435,456 bytes" in hog.message
+    before, after, later = out[0], out[2], out[3]
+    assert not isinstance(before, Failure)
+    assert not isinstance(after, Failure)
+    assert not isinstance(later, Failure)
+    assert (before[0], after[0], later[0]) == ("A", "B", "C")
+    assert after[1] != before[1], "the worker that ran out of memory was replaced"
+    assert later[1] == after[1]
+
+
+@linux_only
+def test_a_worker_that_aborts_under_the_cap_is_out_of_memory() -> None:
+    capped = _results(["abort", "a"], workers=1, timeout=30.0, max_memory=CAP)
+    assert isinstance(capped[0], Failure)
+    assert (capped[0].kind, capped[0].error_type) == ("memory", "LimitExceededError")
+    assert "max_memory" in capped[0].message
+    assert "SIGABRT" in capped[0].message
+    assert not isinstance(capped[1], Failure)
+    uncapped = _results(["abort"], workers=1, timeout=30.0)
+    assert isinstance(uncapped[0], Failure)
+    assert (uncapped[0].kind, uncapped[0].error_type) == ("crash", "WorkerCrashError")
+
+
+@linux_only
+def test_the_cap_is_set_above_what_the_worker_holds_after_start_up() -> None:
+    out = _results(["limit"], workers=1, timeout=30.0, max_memory=CAP)
+    result = out[0]
+    assert not isinstance(result, Failure)
+    _, limit, size = result
+    assert size < limit <= size + CAP
+    assert limit > CAP  # a total of 256 MiB would not even hold the worker
+    uncapped = _results(["limit"], workers=1, timeout=30.0)[0]
+    assert not isinstance(uncapped, Failure)
+    assert uncapped[1] == -1  # RLIM_INFINITY: no cap unless asked

@@ -10,7 +10,10 @@ every other document still gets its result. So this module runs its own small po
 - a worker runs ``initializer`` once (build the matcher, load the job) and says it is ready
   before it gets work, so start-up never counts against a document's budget;
 - tasks are sent as small picklable items (paths, not file contents) and results come back
-  as soon as they finish, with the task's index so callers can restore input order.
+  as soon as they finish, with the task's index so callers can restore input order;
+- with ``max_memory``, a worker may grow by that much at most (``RLIMIT_AS`` on Linux): a
+  task that needs more gets a ``MemoryError`` (or, inside C code that cannot fail politely,
+  aborts its worker), fails alone, and the worker is replaced.
 
 >>> from skillmatch._pool import run_tasks
 >>> sorted(run_tasks(abs, [-2, 3, -1], workers=2, timeout=10.0))
@@ -32,7 +35,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any, Literal, TypeVar
 
-__all__ = ["Failure", "can_start_workers", "default_workers", "run_tasks"]
+__all__ = ["Failure", "can_start_workers", "cap_address_space", "default_workers", "run_tasks"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -48,8 +51,8 @@ MAX_START_FAILURES = 3
 class Failure:
     """Why a task produced no result: it overran its budget, its worker died, or it raised."""
 
-    kind: Literal["timeout", "crash", "exception"]
-    error_type: str  # the exception class name, or "DocumentTimeoutError" / "WorkerCrashError"
+    kind: Literal["timeout", "crash", "exception", "memory"]
+    error_type: str  # the exception class name, "DocumentTimeoutError", "WorkerCrashError", "LimitExceededError"
     message: str
     seconds: float
 
@@ -85,14 +88,17 @@ def _worker_main(
     func: Callable[[Any], Any],
     initializer: Callable[..., None] | None,
     initargs: tuple[Any, ...],
+    max_memory: int | None = None,
 ) -> None:
-    """Run tasks from ``conn`` until it closes: ("ok"|"error", index, payload, seconds) per task."""
+    """Run tasks from ``conn`` until it closes: ("ok"|"error"|"memory", index, payload, seconds) per task."""
     # Ctrl-C reaches every process of the terminal's group; the parent handles it and
     # stops the workers, so a worker must not die half-way through sending a result.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         if initializer is not None:
             initializer(*initargs)
+        if max_memory is not None:
+            cap_address_space(max_memory)  # after start-up, which is not any task's cost
     except BaseException as exc:  # anything at all: report it, the parent decides
         conn.send(("init-error", -1, f"{type(exc).__name__}: {exc}", 0.0))
         return
@@ -109,6 +115,11 @@ def _worker_main(
         try:
             result = func(item)
             message: tuple[str, int, Any, float] = ("ok", index, result, time.perf_counter() - start)
+        except MemoryError:
+            # What the task held is freed by now; a worker that ran out of memory leaves (its
+            # heap may stay fragmented) and the parent starts another.
+            conn.send(("memory", index, None, time.perf_counter() - start))
+            return
         except Exception as exc:
             message = ("error", index, (type(exc).__name__, str(exc)), time.perf_counter() - start)
         try:
@@ -126,11 +137,12 @@ class _Worker:
         func: Callable[[Any], Any],
         initializer: Callable[..., None] | None,
         initargs: tuple[Any, ...],
+        max_memory: int | None = None,
     ) -> None:
         parent, child = ctx.Pipe(duplex=True)
         self.conn: Connection = parent
         self.process = ctx.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, func, initializer, initargs), daemon=True
+            target=_worker_main, args=(child, func, initializer, initargs, max_memory), daemon=True
         )
         self.process.start()
         child.close()
@@ -161,6 +173,40 @@ class _Worker:
             self.conn.send(None)
 
 
+def cap_address_space(extra: int) -> int | None:
+    """Let this process's address space grow by at most ``extra`` bytes from now on.
+
+    Sets ``RLIMIT_AS`` (never raising a lower limit already set) and returns it, or None where
+    the size of the address space cannot be read (only Linux has ``/proc/self/statm``) or the
+    limit cannot be set: there the cap is skipped. The limit counts reserved address space,
+    not pages in use, so it is set above what the process already holds rather than as a
+    total (a worker with spaCy loaded reserves over 1 GB it never touches).
+    """
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            size = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + extra
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft != resource.RLIM_INFINITY and soft <= limit:
+            return int(soft)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        return None
+    return limit
+
+
+def _memory_failure(max_memory: int | None, seconds: float, died: str = "") -> Failure:
+    how = f" (its worker died with {died}, as C code does when an allocation fails)" if died else ""
+    if max_memory is None:
+        return Failure("memory", "MemoryError", f"the worker ran out of memory on this input{how}", seconds)
+    message = f"it needed more memory than max_memory={max_memory:,} bytes allows{how}; the worker was replaced"
+    return Failure("memory", "LimitExceededError", message, seconds)
+
+
 def _crash_message(exitcode: int | None, when: str) -> str:
     if exitcode is not None and exitcode < 0:
         try:
@@ -181,6 +227,7 @@ def run_tasks(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     preload: Sequence[str] = (),
+    max_memory: int | None = None,
 ) -> Generator[tuple[int, R | Failure], None, None]:
     """Run ``func`` on every item in worker processes; yield ``(index, result)`` as each finishes.
 
@@ -190,6 +237,13 @@ def run_tasks(
     exception raised by ``func`` yields ``"exception"``. Every index is yielded exactly once.
     Closing the iterator early stops every worker. ``preload`` names modules the fork server
     imports before forking workers, so expensive state they build is shared by every worker.
+
+    With ``max_memory``, each worker may grow by that many bytes after its initializer (see
+    :func:`cap_address_space`). A ``MemoryError`` that ``func`` lets out, or a worker that
+    aborts (SIGABRT: PDFium's answer to a failed allocation) while the cap is in force,
+    yields a ``"memory"`` failure typed ``LimitExceededError`` that names the limit; the
+    worker is replaced. (A ``MemoryError`` without a cap is a ``"memory"`` failure typed
+    ``MemoryError``.)
     """
     pending: deque[tuple[int, T]] = deque(enumerate(items))
     if not pending:
@@ -205,7 +259,7 @@ def run_tasks(
             want = min(size, sum(w.task is not None for w in pool) + len(pending))
             while len(pool) < want and start_failures < MAX_START_FAILURES:
                 try:
-                    pool.append(_Worker(ctx, func, initializer, initargs))
+                    pool.append(_Worker(ctx, func, initializer, initargs, max_memory))
                 except (OSError, ValueError, AssertionError) as exc:  # no more processes, a daemon ...
                     start_failures += 1
                     start_error = f"{type(exc).__name__}: {exc}"
@@ -232,8 +286,11 @@ def run_tasks(
                     if w.task is not None:
                         index, seconds = w.task[0], time.monotonic() - w.sent
                         w.done()
-                        crash = _crash_message(w.process.exitcode, "while on this input")
-                        yield index, Failure("crash", "WorkerCrashError", crash, seconds)
+                        if max_memory is not None and w.process.exitcode == -signal.SIGABRT:
+                            yield index, _memory_failure(max_memory, seconds, died="SIGABRT")
+                        else:
+                            crash = _crash_message(w.process.exitcode, "while on this input")
+                            yield index, Failure("crash", "WorkerCrashError", crash, seconds)
                     elif not w.ready:
                         start_failures += 1
                         start_error = _crash_message(w.process.exitcode, "while starting")
@@ -251,6 +308,9 @@ def run_tasks(
                     w.done()
                     if status == "ok":
                         yield index, payload
+                    elif status == "memory":
+                        yield index, _memory_failure(max_memory, seconds)
+                        gone.append(w)  # it leaves on its own; another takes its place
                     else:
                         yield index, Failure("exception", payload[0], payload[1], seconds)
 

@@ -225,6 +225,7 @@ class _Screener:
         self.reader = reader
         self.keep_profiles = keep_profiles
         self._extract = extract_profile
+        self.in_worker = False  # set by _init_worker: a MemoryError is then the pool's to report
         # the job is compiled once (its skills' relatives looked up in the taxonomy), then
         # every profile is scored against the compiled form
         self._score = compile_job(job, taxonomy=taxonomy).score
@@ -245,6 +246,10 @@ class _Screener:
             doc = self.reader(source, limits=self.limits)
             profile = self._extract(doc, taxonomy=self.taxonomy, as_of=self.as_of)
             match = self._score(profile)
+        except MemoryError as exc:
+            if self.in_worker:
+                raise  # the pool reports it (limits.max_memory) and replaces this worker
+            return _error_result(source, exc, time.perf_counter() - start, doc)
         except Exception as exc:
             # One bad file must not cost the batch: every failure becomes its row, a
             # library bug included (its class name in error_type says which it was).
@@ -323,6 +328,7 @@ def _init_worker(
 ) -> None:
     global _WORKER_SCREENER
     _WORKER_SCREENER = _Screener(job, taxonomy, as_of, limits, reader, keep)
+    _WORKER_SCREENER.in_worker = True
     _WORKER_SCREENER.warm_up()
 
 
@@ -399,6 +405,7 @@ class Screening:
             initializer=_init_worker,
             initargs=args,
             preload=("skillmatch._warm",),
+            max_memory=self.limits.max_memory,
         )
         for position, outcome in tasks:
             index, source = todo[position]

@@ -24,7 +24,10 @@ class Limits:
     inflated and counted, a PDF's compressed streams bounded (and inflated where needed), so
     a decompression bomb is refused before it can take the memory.
     ``timeout`` is enforced by the worker process that reads the document (``screen``
-    and the CLI kill a worker that overruns it, even inside C code).
+    and the CLI kill a worker that overruns it, even inside C code). ``max_memory`` caps the
+    address space a worker process may add while it reads and scores one file (Linux:
+    ``RLIMIT_AS`` above what the worker holds when it starts work), a backstop for what the
+    byte-level checks cannot see; like ``timeout`` it applies in worker processes only.
     """
 
     max_bytes: int = 20 * 1024 * 1024  # size of the input file
@@ -33,6 +36,7 @@ class Limits:
     max_unpacked_bytes: int = 100 * 1024 * 1024  # decompressed size of a DOCX's parts or a PDF's streams
     timeout: float | None = 30.0  # seconds per document in batch runs; None = no budget
     max_parts: int = 10_000  # members of a DOCX (ZIP) archive
+    max_memory: int | None = 1024 * 1024 * 1024  # memory a batch worker may add for one file; None = no cap
 
 
 DEFAULT_LIMITS = Limits()
