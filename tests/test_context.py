@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from _extraction_taxonomy import make_taxonomy
@@ -404,3 +406,23 @@ def test_items_under_a_job_ads_requirements_heading(ex: SkillExtractor) -> None:
 
 def test_years_of_experience_before_a_form(ex: SkillExtractor) -> None:
     assert by_skill(ex, "I have 5 years of Go experience.")["go"].credited
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Go, Oracle, Spring, C, Chef, Python, Spark, Docker, Ruby ",  # ambiguous forms in one long list
+        "Training: Python, Docker\n",  # many course scopes
+    ],
+)
+def test_context_stays_linear(ex: SkillExtractor, unit: str) -> None:
+    def seconds(repeat: int) -> float:
+        text = unit * repeat
+        start = time.perf_counter()
+        ex.find(text)
+        return time.perf_counter() - start
+
+    seconds(50)  # warm up
+    small = min(seconds(300) for _ in range(2))
+    large = min(seconds(1200) for _ in range(2))
+    assert large < 8 * small + 0.05, f"{small:.3f} s for 300 units, {large:.3f} s for 1,200"

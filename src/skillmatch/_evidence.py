@@ -399,8 +399,7 @@ def next_to_skill(page: Page, h: HitLike, lines: Lines) -> str | None:
 
 def sparse_list(page: Page, h: HitLike, lines: Lines) -> bool:
     """Whether the mention is an item of a long list whose items are mostly not technology."""
-    ls, le = page.line(h.start, h.end)
-    items, technical = list_density(page.text, h.start, ls, le, lines.of(h), plain=False)
+    items, technical = list_density(page, h, lines, plain=False)
     return items >= _LONG_LIST and technical < _DENSE * items
 
 
@@ -456,7 +455,7 @@ def technical_sentence(page: Page, h: HitLike, lines: Lines, categories: Mapping
     return None
 
 
-def skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike], line_hits: Sequence[HitLike]) -> str | None:
+def skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike], lines: Lines) -> str | None:
     """An item of a list in a skills section that names other skills, in a list that is
     mostly technology: a long keyword list of "Budget, Payroll, Ada, Training ..." is not."""
     if page.section_name(h.start) != "skills":
@@ -469,7 +468,7 @@ def skills_section_item(page: Page, h: HitLike, hits: Sequence[HitLike], line_hi
     others = page.skills_in_section(h.start, hits)
     if others < 2:
         return None
-    items, technical = list_density(text, h.start, ls, le, line_hits)
+    items, technical = list_density(page, h, lines)
     if items >= _LONG_LIST and technical < _DENSE * items:
         return None
     return f"in a skills section with {others} other skills"
@@ -480,27 +479,25 @@ _LONG_LIST = 6  # items: a list this long shows what it is about
 _DENSE = 0.3  # share of items naming a technology in a technology list
 
 
-def list_density(
-    text: str, pos: int, ls: int, le: int, line_hits: Sequence[HitLike], *, plain: bool = True
-) -> tuple[int, int]:
-    """(items, items naming a plainly credited skill, or any candidate) of the list holding ``pos``.
+def list_density(page: Page, h: HitLike, lines: Lines, *, plain: bool = True) -> tuple[int, int]:
+    """(items, items naming a plainly credited skill, or any candidate) of the list holding ``h``.
 
     The list is the run of short items (separated by commas, semicolons, bars or bullets)
     around the mention, at most eight on either side: a long line of run-on text holds
     several lists and sentences.
     """
-    lo, hi = max(ls, pos - _LIST_REACH), min(le, pos + _LIST_REACH)
-    cuts = [lo, *(m.end() for m in _ITEM_SEP_RE.finditer(text, lo, hi)), hi + 1]
-    spans = [(a, b - 1) for a, b in itertools.pairwise(cuts) if text[a : b - 1].strip()]
-    here = next((i for i, (a, b) in enumerate(spans) if a <= pos < b + 1), None)
-    if here is None:
+    ls, le = page.line(h.start, h.end)
+    spans = _item_spans(page, ls, le)
+    here = bisect.bisect_right(spans, (h.start, len(page.text))) - 1
+    if here < 0 or not spans[here][0] <= h.start <= spans[here][1]:
         return 0, 0
     first = last = here
     while first > 0 and here - first < _LIST_SIDE and spans[first - 1][1] - spans[first - 1][0] <= _ITEM_CHARS:
         first -= 1
     while last + 1 < len(spans) and last - here < _LIST_SIDE and spans[last + 1][1] - spans[last + 1][0] <= _ITEM_CHARS:
         last += 1
-    starts = sorted(o.start for o in line_hits if not plain or (o.accepted and not o.ambiguous))
+    near = lines.between(h, spans[first][0], spans[last][1] + 1)
+    starts = [o.start for o in near if not plain or (o.accepted and not o.ambiguous)]
     technical = 0
     for a, b in spans[first : last + 1]:
         i = bisect.bisect_left(starts, a)
@@ -509,7 +506,17 @@ def list_density(
     return last - first + 1, technical
 
 
-_LIST_REACH = 600  # characters either side of a mention to look for its list in
+def _item_spans(page: Page, ls: int, le: int) -> list[tuple[int, int]]:
+    """The (start, end) of each non-empty item of a line, split at list separators; once per line."""
+    spans = page.item_spans.get(ls)
+    if spans is None:
+        text = page.text
+        cuts = [ls, *(m.end() for m in _ITEM_SEP_RE.finditer(text, ls, le)), le + 1]
+        spans = [(a, b - 1) for a, b in itertools.pairwise(cuts) if text[a : b - 1].strip()]
+        page.item_spans[ls] = spans
+    return spans
+
+
 _LIST_SIDE = 8  # items either side of a mention that count as its list
 _ITEM_CHARS = 40  # a longer segment is prose, not a list item
 

@@ -168,6 +168,7 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
     if not scopes and not page.has_section("courses"):
         return
     recruited: dict[str, str] = {}  # skill id -> the recruiter's cue
+    scope_starts = [start for start, _, _, _ in scopes]
     for h in hits:
         if not h.accepted:
             continue
@@ -177,12 +178,15 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
         if concept and page.section_name(h.start) == "courses":
             _disown(h, "a subject in the courses section")
             continue
-        for start, end, cue, kind in scopes:
-            if start <= h.start < end and (concept or kind != "course"):
-                _disown(h, f"a subject studied ({cue!r})" if kind == "course" else f"not the candidate's own ({cue!r})")
-                if kind == "recruiter":
-                    recruited.setdefault(h.skill_id, cue)
-                break
+        # scopes do not overlap and are in text order: the last one starting before h
+        i = bisect.bisect_right(scope_starts, h.start) - 1
+        if i < 0:
+            continue
+        _, end, cue, kind = scopes[i]
+        if h.start < end and (concept or kind != "course"):
+            _disown(h, f"a subject studied ({cue!r})" if kind == "course" else f"not the candidate's own ({cue!r})")
+            if kind == "recruiter":
+                recruited.setdefault(h.skill_id, cue)
     if not recruited:
         return
     # What a recruiter hired for, repeated in a keyword list, is still what they hired for;

@@ -70,6 +70,8 @@ class Page:
         self.triggers: list[int] = []
         self.cues: list[int] = []
         self._section_counts: dict[int, int] | None = None
+        #: line start -> the (start, end) of the line's list items (see _evidence.list_density)
+        self.item_spans: dict[int, list[tuple[int, int]]] = {}
 
     def has_section(self, name: str) -> bool:
         return any(s.name == name for s in self.sections)

@@ -149,7 +149,7 @@ def judge(
             reason = tag_line(page, h, line_hits)
         else:
             reason = (
-                skills_section_item(page, h, hits, line_hits)
+                skills_section_item(page, h, hits, lines)
                 or tag_line(page, h, line_hits)
                 or technical_sentence(page, h, lines, categories)
             )
