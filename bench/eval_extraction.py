@@ -5,7 +5,8 @@
     python bench/eval_extraction.py --only livecareer --categories CHEF,HR
 
 * **dotin** training CVs: gold = the in-scope ``Tech Tools`` labels (``bench/_scope.py``)
-  mapped to skill ids with ``Taxonomy.resolve``; an in-scope label the taxonomy cannot
+  mapped to skill ids with ``Taxonomy.resolve`` (see :func:`gold_ids`: a label, its parts, or
+  the longest sub-phrases of a part that resolve); an in-scope label the taxonomy cannot
   resolve stays in the gold set as ``?label`` and counts as a miss. Predictions are the
   credited skills of ``extract_profile``. Per-document set precision, recall and F1, micro
   and macro, a per-skill error table, and false positives / negatives with their context.
