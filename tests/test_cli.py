@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -95,10 +96,27 @@ def test_score_top_and_explain(cvs: Path, jd: Path) -> None:
     out = result.stdout
     assert max(len(line) for line in out.splitlines()) <= 80
     assert out.count(" of 100 ") == 2
-    for header in ("Requirement", "Status", "Evidence", "Months", "Last used", "Points"):
+    for header in ("Requirement", "Status", "Points", "Evidence"):
         assert header in out
     assert "matched" in out
     assert "/" in out  # points of possible, e.g. 6.0/6.0
+
+
+def test_explain_shows_evidence_offsets_months_last_used_and_lost_points(cvs: Path, jd: Path) -> None:
+    cv = cvs / "senior-python-backend.pdf"
+    result = _run("score", cv, "--jd", jd, "--explain", "--workers", "1", "--as-of", "2026-11")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    match = sm.score(sm.extract_profile(sm.read_document(cv), as_of=date(2026, 11, 1)), sm.load_job(jd))
+    docker = next(r for r in match.results if r.requirement.skills == ("docker",))
+    assert docker.last_used is not None
+    assert f"{docker.points:.1f}/{docker.possible:.1f}" in out
+    assert f"last used {docker.last_used:%b %Y}" in out
+    first = next(m for m in docker.evidence if m.section == "experience")
+    assert f'"{first.text}" in experience @{first.start}' in out
+    recency = dict(docker.factors)["recency"]
+    assert recency < 1
+    assert f"recency ×{recency:.2f}" in out
 
 
 def test_score_json_lines_one_object_per_input(cvs: Path, jd: Path) -> None:

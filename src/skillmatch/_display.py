@@ -159,7 +159,12 @@ def print_results(
 
 
 def print_explanations(results: Sequence[ScreenResult], file: TextIO, *, taxonomy: Taxonomy | None = None) -> None:
-    """Per candidate, each requirement: status, evidence (text and section), months, last used, points."""
+    """Per candidate, each requirement: status, points of possible, and why.
+
+    The "why" column holds the evidence (text, section and offset into the document text),
+    months used and last used, the skill that stood in for the one asked (partial credit),
+    and every factor that took points away, so each number can be checked against the CV.
+    """
     from rich import box
     from rich.table import Table
 
@@ -174,37 +179,59 @@ def print_explanations(results: Sequence[ScreenResult], file: TextIO, *, taxonom
         out.print()
         out.rule(f"{rank}. {names[result.source]}: {result.score:.1f} of 100", align="left")
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("Requirement", overflow="fold", ratio=3)
+        table.add_column("Requirement", overflow="fold", ratio=2)
         table.add_column("Status", no_wrap=True)
-        table.add_column("Evidence", overflow="fold", ratio=4)
-        table.add_column("Months", justify="right", no_wrap=True)
-        table.add_column("Last used", no_wrap=True)
         table.add_column("Points", justify="right", no_wrap=True)
+        table.add_column("Evidence and why", overflow="fold", ratio=4)
         for item in match.results:
             label = requirement_label(item.requirement, taxonomy)
             colour = {"matched": "green", "partial": "yellow", "missing": "red"}[item.status]
             table.add_row(
                 escape(label) + (" [dim](preferred)[/dim]" if item.requirement.kind == "preferred" else ""),
                 f"[{colour}]{item.status}[/{colour}]",
-                _evidence(item, taxonomy),
-                "" if item.months is None else str(item.months),
-                "" if item.last_used is None else item.last_used.strftime("%Y-%m"),
                 f"{item.points:.1f}/{item.possible:.1f}",
+                _why(item, taxonomy),
             )
         out.print(table)
-        for note in (*match.notes, *(r.note for r in match.results if r.note)):
+        for note in match.notes:
             out.print(f"  [dim]{escape(note)}[/dim]")
 
 
-def _evidence(item: RequirementResult, taxonomy: Taxonomy | None) -> str:
-    parts = []
+#: Distinct pieces of evidence shown per requirement before "+N more".
+MAX_EVIDENCE = 2
+#: Sections by the strength of the evidence they give, strongest first.
+_SECTION_ORDER = {
+    name: i
+    for i, name in enumerate(("experience", "projects", "summary", "skills", "certifications", "education", "courses"))
+}
+
+
+def _why(item: RequirementResult, taxonomy: Taxonomy | None) -> str:
+    lines = []
     if item.skill_id is not None and item.relation not in (None, "exact"):
-        skill = taxonomy.get(item.skill_id) if taxonomy is not None else None
-        parts.append(f"via {skill.name if skill else item.skill_id} ({item.relation})")
-    parts.extend(f'"{escape(m.text)}" in {m.section}' for m in item.evidence[:2])
-    if len(item.evidence) > 2:
-        parts.append(f"+{len(item.evidence) - 2} more")
-    return "; ".join(parts)
+        if taxonomy is None:
+            from .taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy()
+        skill = taxonomy.get(item.skill_id)
+        lines.append(f"via {escape(skill.name if skill else item.skill_id)} ({item.relation})")
+    # the same words in the same section say nothing new: one line each, with a count;
+    # the strongest evidence (work done in a role) first
+    groups: dict[tuple[str, str], list[int]] = {}
+    for mention in item.evidence:
+        groups.setdefault((mention.text, mention.section), []).append(mention.start)
+    ordered = sorted(groups.items(), key=lambda g: _SECTION_ORDER.get(g[0][1], len(_SECTION_ORDER)))
+    for (text, section), starts in ordered[:MAX_EVIDENCE]:
+        times = f" ×{len(starts)}" if len(starts) > 1 else ""
+        lines.append(f'"{escape(text)}"{times} in {section} @{starts[0]}')
+    if len(groups) > MAX_EVIDENCE:
+        lines.append(f"+{len(groups) - MAX_EVIDENCE} more")
+    if item.note:
+        lines.append(f"[dim]{escape(item.note)}[/dim]")
+    lost = [f"{name} ×{value:.2f}" for name, value in item.factors if value < 1 and item.status != "missing"]
+    if lost:
+        lines.append(f"[dim]{', '.join(lost)}[/dim]")
+    return "\n".join(lines)
 
 
 def print_profile(profile: Profile, doc: Document, file: TextIO) -> None:
