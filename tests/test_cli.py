@@ -222,3 +222,23 @@ def test_taxonomy_options_are_spelt_the_same_everywhere() -> None:
         help_text = CliRunner().invoke(main, argv).output
         assert "--taxonomy" in help_text
         assert "--extra-taxonomy" in help_text
+
+
+def test_extract_table_marks_hedged_skills_and_lists_negated_ones(cvs: Path) -> None:
+    result = _run("extract", cvs / "career-changer.txt")
+    assert result.exit_code == 0, result.output
+    profile = sm.extract_profile(sm.read_document(cvs / "career-changer.txt"))
+    hedged = [e.skill.name for e in profile.skills if all(m.hedged for m in e.mentions)]
+    negated = [m for m in profile.discarded if m.negated]
+    assert hedged
+    assert negated
+    for name in hedged:
+        assert f"{name} (hedged)" in result.stdout
+    for mention in negated:
+        assert f'not credited: "{mention.text}"' in result.stdout
+
+
+def test_extract_says_so_when_nothing_is_credited(cvs: Path) -> None:
+    result = _run("extract", cvs / "head-chef.pdf")
+    assert result.exit_code == 0, result.output
+    assert "no skill credited" in result.stdout

@@ -254,18 +254,26 @@ def print_profile(profile: Profile, doc: Document, file: TextIO) -> None:
     table.add_column("Last used", no_wrap=True)
     table.add_column("Evidence", overflow="fold", ratio=4)
     for evidence in profile.skills:
-        first = evidence.mentions[0] if evidence.mentions else None
+        ranked = sorted(evidence.mentions, key=lambda m: _SECTION_ORDER.get(m.section, len(_SECTION_ORDER)))
+        first = ranked[0] if ranked else None
         shown = "" if first is None else f'"{escape(first.text)}" in {first.section}'
         if len(evidence.mentions) > 1:
             shown += f" +{len(evidence.mentions) - 1} more"
+        hedged = bool(evidence.mentions) and all(m.hedged for m in evidence.mentions)
         table.add_row(
-            escape(evidence.skill.name),
+            escape(evidence.skill.name) + (" [yellow](hedged)[/yellow]" if hedged else ""),
             evidence.skill.category,
             "" if evidence.months is None else str(evidence.months),
             "" if evidence.last_used is None else evidence.last_used.strftime("%Y-%m"),
             shown,
         )
-    out.print(table)
+    out.print(table if profile.skills else "no skill credited")
+    negated = [m for m in profile.discarded if m.negated]
+    for mention in negated:
+        out.print(f'[red]not credited:[/red] "{escape(mention.text)}" in {mention.section}: {escape(mention.reason)}')
+    others = len(profile.discarded) - len(negated)
+    if others:
+        out.print(f"[dim]{others} other mention(s) rejected by context; --format json lists them with reasons[/dim]")
     for warning in (*doc.warnings, *profile.warnings):
         out.print(f"[yellow]warning:[/yellow] {escape(warning)}")
 
