@@ -456,6 +456,47 @@ def eval_livecareer(
     }
 
 
+#: The precision audit: CVs of the categories where skills are expected, chosen by a fixed
+#: rule (the first PDFs by id), never used to tune the extractor.
+AUDIT_SAMPLE = {"INFORMATION-TECHNOLOGY": 40, "ENGINEERING": 20}
+
+
+def eval_audit(
+    root: Path,
+    taxonomy: Taxonomy,
+    items: dict[tuple[str, str], str],
+    verdicts: dict[tuple[str, str], str],
+) -> dict[str, object]:
+    """Every credited skill of the audit CVs, for judges to mark genuine or spurious."""
+    chosen: list[str] = []
+    for category, n in AUDIT_SAMPLE.items():
+        pdfs = sorted(_corpora.livecareer_pdfs(root, {category}), key=lambda p: int(p.id))
+        chosen += [p.id for p in pdfs[:n]]
+    texts = livecareer_texts(root, set(AUDIT_SAMPLE), None)
+    credited = 0
+    for pid in chosen:
+        category, text = texts[pid]
+        if not text:
+            continue
+        profile = sm.extract_profile(sm.Document(text=text, kind="pdf", source=pid), taxonomy=taxonomy)
+        for e in profile.skills:
+            credited += 1
+            items[(pid, e.skill.id)] = f"[{category}] " + " | ".join(
+                _context(text, x.start, x.end, JUDGE_WIDTH) for x in e.mentions[:3]
+            )
+    genuine = sum(1 for k in items if verdicts.get(k) == "genuine")
+    spurious = sum(1 for k in items if verdicts.get(k) == "spurious")
+    return {
+        "cvs": len(chosen),
+        "credited": credited,
+        "skills_per_cv": round(credited / len(chosen), 1) if chosen else 0.0,
+        "genuine": genuine,
+        "spurious": spurious,
+        "unjudged": len(items) - genuine - spurious,
+        "precision": round(genuine / len(items), 4) if items else 0.0,
+    }
+
+
 def _print_scores(name: str, scores: Scores, show: int, verdicts: dict[tuple[str, str], str]) -> dict[str, object]:
     summary = scores.summary()
     adjudicated = scores.adjudicated(verdicts)
@@ -504,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--corpora", help="corpora folder (default ../shared/corpora)")
     parser.add_argument("--taxonomy", help="taxonomy folder or file (default: the bundled one)")
-    parser.add_argument("--only", choices=["dotin", "skillspan", "livecareer"], action="append")
+    parser.add_argument("--only", choices=["dotin", "skillspan", "livecareer", "audit"], action="append")
     parser.add_argument("--split", choices=["train", "dev"], action="append", help="SkillSpan split(s)")
     parser.add_argument("--categories", default=NON_IT, help="LiveCareer categories, comma-separated")
     parser.add_argument("--limit", type=int, help="documents per set (per category for LiveCareer)")
@@ -515,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
     unjudged: list[dict[str, str]] = []
     root = _corpora.require_corpora(args.corpora)
     taxonomy = sm.load_taxonomy(args.taxonomy)
-    only = set(args.only or ["dotin", "skillspan", "livecareer"])
+    only = set(args.only or ["dotin", "skillspan", "livecareer", "audit"])
     print(f"taxonomy {taxonomy.version}: {len(taxonomy)} skills")
     report: dict[str, object] = {"taxonomy": taxonomy.version, "skills": len(taxonomy)}
     t0 = time.perf_counter()
@@ -553,6 +594,20 @@ def main(argv: list[str] | None = None) -> int:
         print("  by skill:", ", ".join(f"{s} {n}" for s, n in lc["by_skill"]))  # type: ignore[attr-defined]
         for row in lc["worst"][: args.show]:  # type: ignore[index]
             print(f"    {row['id']} {row['category']}: {'; '.join(row['backend'])}")
+    if "audit" in only:
+        audit_items: dict[tuple[str, str], str] = {}
+        audit = eval_audit(root, taxonomy, audit_items, verdicts)
+        report["audit"] = audit
+        print(f"\n== Precision audit: every skill credited in {audit['cvs']} IT and engineering CVs (never tuned on)")
+        print(
+            f"  audited precision {audit['precision']} ({audit['genuine']} genuine, {audit['spurious']} spurious,"
+            f" {audit['unjudged']} not yet judged and counted as spurious); {audit['skills_per_cv']} skills per CV"
+        )
+        unjudged += [
+            {"set": "audit", "doc": d, "skill": k, "question": "genuine or spurious", "context": ctx}
+            for (d, k), ctx in sorted(audit_items.items())
+            if verdicts.get((d, k)) not in ("genuine", "spurious")
+        ]
     print(f"\n({time.perf_counter() - t0:.1f} s)")
     if args.export_unjudged:
         for item in unjudged:
