@@ -250,7 +250,7 @@ _SEAM_RE = re.compile(r"[a-z][A-Z]|[^\W\d_]\d|\d[^\W\d_]|[^\W\d_][^\w\s][^\W\d_]
 _SHORT_WORDS = frozenset("a an as at be by do go he if in is it me my no of on or so to up us we".split())  # noqa: SIM905
 # Tokens already judged (a pure function of the token, so the cache changes no result).
 _SUSPECT_CACHE: dict[str, bool] = {}
-_SUSPECT_CACHE_SIZE = 200_000
+_SUSPECT_CACHE_SIZE = 100_000  # about 15 MB
 
 
 # PDFium is not thread-safe: one document at a time per process (batches use processes).
