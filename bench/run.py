@@ -86,6 +86,8 @@ def pdf_speed(rows: list[Row], quick: bool) -> None:
     others = {r["backend"]: r for r in results if not r.get("ours")}
     measure = f"read_document, PDF ms/page ({ours['corpus']})"
     rows.append((measure, f"{ours['ms_per_page']:.2f}", "≤ pdftotext"))
+    if ours.get("words_differ_pct") is not None:
+        rows.append(("read_document, words that differ from pdftotext's", f"{ours['words_differ_pct']:.3f} %", ""))
     for name, r in others.items():
         rows.append((f"{name}, PDF ms/page", f"{r['ms_per_page']:.2f}", ""))
 
