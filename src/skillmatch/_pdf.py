@@ -246,6 +246,8 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # A token that shows a seam: lower case then upper case ("WorkingRF" has one, "RF" has not),
 # letters against digits ("2011present"), or punctuation between letters ("stations,cupboards").
 _SEAM_RE = re.compile(r"[a-z][A-Z]|[^\W\d_]\d|\d[^\W\d_]|[^\W\d_][^\w\s][^\W\d_]")
+# Punctuation at a token's ends, which cannot hide a space between two words ("State,").
+_EDGE_PUNCTUATION = ".,;:!?()[]{}<>\"'`*/|-–—•·"
 # Words too short for the word list (it starts at three letters) that glue onto others.
 _SHORT_WORDS = frozenset("a an as at be by do go he if in is it me my no of on or so to up us we".split())  # noqa: SIM905
 # Tokens already judged (a pure function of the token, so the cache changes no result).
@@ -517,10 +519,11 @@ def _suspect_tokens(tokens: list[str]) -> list[bool]:
 def _suspect(token: str, parts: frozenset[str]) -> bool:
     if len(token) < 3:
         return False  # too short to hold two words
-    if token.isalpha():  # most tokens: string methods instead of the regular expressions
-        if not (token.islower() or token.isupper() or token.istitle()):
+    core = token if token.isalpha() else token.strip(_EDGE_PUNCTUATION)
+    if core.isalpha():  # most tokens: string methods instead of the regular expressions
+        if not (core.islower() or core.isupper() or core.istitle()):
             return True  # a change of case inside: "WorkingRF", "ofThe"
-        low = token.lower()
+        low = core.lower()
         return len(low) >= 3 and (low not in parts or _splits(low, parts))
     if _SEAM_RE.search(token):
         return True
