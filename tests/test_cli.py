@@ -242,3 +242,24 @@ def test_extract_says_so_when_nothing_is_credited(cvs: Path) -> None:
     result = _run("extract", cvs / "head-chef.pdf")
     assert result.exit_code == 0, result.output
     assert "no skill credited" in result.stdout
+
+
+def test_score_limits_options_reach_the_workers(cvs: Path, jd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import skillmatch.api
+
+    seen = {}
+    real = skillmatch.api.iter_screen
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.update(kwargs)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(skillmatch.api, "iter_screen", spy)
+    cv = cvs / "career-changer.txt"
+    result = _run("score", cv, "--jd", jd, "--workers", "1", "--timeout", "12", "--max-memory", "512")
+    assert result.exit_code == 0, result.output
+    limits = seen["limits"]
+    assert isinstance(limits, sm.Limits)
+    assert limits.timeout == 12
+    assert limits.max_memory == 512 * 1024 * 1024
+    assert limits.max_pages == sm.Limits().max_pages

@@ -20,6 +20,17 @@ def _warm() -> None:
         read_document(b"%PDF-1.4\n%%EOF\n", kind="pdf")  # imports the PDF backend; the error is expected
     except Exception:
         pass
+    try:
+        # What re-spacing glyph-per-object PDF pages needs (numpy and the English word
+        # parts): loaded here, every worker forked after gets it without paying for it.
+        from ._pdf import _space_table, _word_parts
+
+        _word_parts()
+        import numpy
+
+        _space_table(numpy)
+    except Exception:
+        pass
 
 
 _warm()

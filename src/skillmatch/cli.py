@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -119,6 +120,12 @@ def _as_date(value: datetime | None) -> date | None:
 @click.option("--explain", is_flag=True, help="Show how each requirement was met: evidence, months, points.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes reading files [default: every core].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Seconds one file may take [default: 30].")
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=1),
+    metavar="MB",
+    help="Megabytes a worker may grow by reading one file [default: 1024].",
+)
 @taxonomy_option
 @extra_taxonomy_option
 @_as_of_option
@@ -130,6 +137,7 @@ def score(
     explain: bool,
     workers: int | None,
     timeout: float | None,
+    max_memory: int | None,
     taxonomy_path: str | None,
     extra_taxonomy: tuple[str, ...],
     as_of: datetime | None,
@@ -141,11 +149,15 @@ def score(
     --top); a summary of the files that failed goes to stderr.
     """
     from .api import iter_screen
-    from .limits import DEFAULT_LIMITS, Limits
+    from .limits import DEFAULT_LIMITS
 
     taxonomy = _load_taxonomy(taxonomy_path, extra_taxonomy)
     job = _load_job(jd, taxonomy)
-    limits = DEFAULT_LIMITS if timeout is None else Limits(timeout=timeout)
+    limits = DEFAULT_LIMITS
+    if timeout is not None:
+        limits = replace(limits, timeout=timeout)
+    if max_memory is not None:
+        limits = replace(limits, max_memory=max_memory * 1024 * 1024)
     run = iter_screen(inputs, job, taxonomy=taxonomy, workers=workers, limits=limits, as_of=_as_date(as_of))
     streaming = fmt != "table" and top is None
     writer = _RowWriter(fmt, explain=explain)
