@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import skillmatch as sm
+from skillmatch._jd_blocks import find_blocks
 from skillmatch.errors import JobError
-from skillmatch.jd import _blocks, job_schema, load_job, parse_job, requirements_from_mentions
+from skillmatch.jd import job_schema, load_job, parse_job, requirements_from_mentions
 from skillmatch.models import Job, Mention, Skill
 from skillmatch.taxonomy import Taxonomy
 
@@ -313,7 +314,7 @@ def test_years(line: str, skill_years: float | None, overall: float | None) -> N
     ],
 )
 def test_headings(heading: str, kind: str) -> None:
-    blocks = _blocks(f"Some Job Title\n{heading}\n- Python\n")
+    blocks = find_blocks(f"Some Job Title\n{heading}\n- Python\n")
     assert [b.kind for b in blocks] == ["title", kind]
 
 
@@ -563,7 +564,7 @@ def test_job_board_headings() -> None:
         "Engineer\nExperience level:\nSenior\nWhat you will be doing\n- Build services in Go\n"
         "What we'll need from you\n- Kubernetes in production\nJob benefits:\n- A Python course\n"
     )
-    assert [b.kind for b in _blocks(text)] == ["title", "other", "duties", "required", "boilerplate"]
+    assert [b.kind for b in find_blocks(text)] == ["title", "other", "duties", "required", "boilerplate"]
     assert reqs(grouped(text)) == [(("kubernetes",), "required", None), (("go",), "preferred", None)]
 
 
