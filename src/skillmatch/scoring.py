@@ -38,6 +38,10 @@ pandas.
 For many profiles against one job, :func:`score_many` compiles the job once and scores a
 :class:`ProfileMatrix` (a job-independent, columnar form of the profiles) with numpy,
 giving the same numbers as :func:`score`.
+
+This module holds the one-profile path and the public functions; the model's constants
+(:class:`ScoringModel`) are in ``_scoring_model`` and the numpy batch path
+(:class:`ProfileMatrix`) in ``_batch``, both importable from here.
 """
 
 from __future__ import annotations
@@ -48,9 +52,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING
 
-from .dates import month_index
+from . import _batch
+from ._batch import MAX_ROLES, ProfileMatrix
+from ._scoring_model import DEFAULT_MODEL, ScoringModel
 from .models import Job, Match, MatchStatus, Mention, Profile, Requirement, RequirementResult, SkillEvidence
 from .taxonomy import Taxonomy, load_taxonomy
 from .timeline import skill_timeline
@@ -73,114 +79,8 @@ __all__ = [
 #: The ``schema`` of ``Match.to_dict()``; the number changes when a field changes meaning.
 MATCH_SCHEMA_VERSION = "skillmatch.match/1"
 
-#: Roles per profile the batch form tracks (a bit each in an int64); later roles still
-#: count through each skill's own months.
-_MAX_ROLES = 63
-
 #: Relation of the candidate's skill to the required one, best first.
 RELATIONS = ("exact", "child", "related", "sibling", "parent", "category")
-
-
-@dataclass(frozen=True)
-class ScoringModel:
-    """The constants of the scoring model; every one is visible in an explanation."""
-
-    required_points: float = 10.0  # per unit of weight
-    preferred_points: float = 4.0
-    overall_points: float = 10.0  # the "N+ years of experience" line, when the job has one
-    #: when the job states no overall minimum, a "Relevant experience" line worth this many
-    #: points still measures the same months, against ``implied_overall_years``
-    implied_overall_points: float = 10.0
-    implied_overall_years: float = 2.0
-    #: the experience line is worth at most this share of the skill lines' points, so an ad
-    #: that names one skill is not mostly about years (None: no limit)
-    overall_share: float | None = 0.5
-    knockout_cap: float = 35.0  # the best score a candidate missing a knock-out can get
-    coverage: Mapping[str, float] = field(
-        default_factory=lambda: {
-            "exact": 1.0,
-            "child": 0.75,
-            "related": 0.5,
-            "sibling": 0.4,
-            "parent": 0.35,
-            "category": 0.2,
-        }
-    )
-    years_floor: float = 0.4  # share kept by a candidate with the skill but far fewer years
-    years_unknown: float = 0.7  # the skill is there but no dated role says for how long
-    #: With no minimum stated, depth is still worth something: months are measured against
-    #: this many years, with half the weight of a stated minimum (``depth`` factor).
-    implied_years: float = 2.0
-    implied_weight: float = 0.5
-    recency_full_years: float = 2.0  # used within this many years: full credit
-    recency_floor_years: float = 10.0  # ... falling linearly to the floor at this age
-    recency_floor: float = 0.5
-    strength_floor: float = 0.6  # factor for the weakest evidence (strength 0)
-    confidence_floor: float = 0.5  # factor for a mention we are not sure about (confidence 0)
-    #: a skill the job asks for on a line of its own stands in for another line only as a
-    #: more specific kind of it (Django for Python), never as a sibling, parent or peer
-    #: (REST for WebSockets): its points are on its own line
-    named_stand_in: tuple[str, ...] = ("child",)
-    #: technical depth, the secondary term: up to this many points, times (1 - score / 100),
-    #: for the candidate's skills: those in the job's area count 1, others ``depth_other``;
-    #: ``depth_half`` of them give half the points
-    depth_points: float = 0.5
-    depth_half: float = 10.0
-    depth_other: float = 0.5
-
-    def __hash__(self) -> int:  # the coverage mapping is a dict, so the generated hash would fail
-        cached: int | None = self.__dict__.get("_hash")
-        if cached is None:
-            cached = hash(tuple((k, tuple(sorted(v.items())) if k == "coverage" else v) for k, v in vars(self).items()))
-            object.__setattr__(self, "_hash", cached)  # frozen: computed once, kept out of the fields
-        return cached
-
-    @overload
-    def depth_bonus(self, in_area: int, skills: int, raw: float) -> float: ...
-    @overload
-    def depth_bonus(
-        self, in_area: npt.NDArray[np.int64], skills: npt.NDArray[np.int64], raw: npt.NDArray[np.float64]
-    ) -> npt.NDArray[np.float64]: ...
-    def depth_bonus(self, in_area: Any, skills: Any, raw: Any) -> Any:
-        """Points for technical depth: ``skills`` skills, ``in_area`` of them in the job's area.
-
-        Never more than ``depth_points``, and less the higher the requirement score ``raw``
-        (0-100), so it orders candidates who earn the same requirement points (most often
-        none). Works on numbers and, with the same operations, on numpy arrays.
-
-        >>> round(ScoringModel().depth_bonus(10, 10, 0.0), 2)
-        0.25
-        """
-        count = in_area + self.depth_other * (skills - in_area)
-        share = count / (count + self.depth_half)
-        return self.depth_points * share * (1.0 - raw / 100.0)
-
-    def years_factor(self, months: int | None, min_years: float) -> float:
-        if months is None:
-            return self.years_unknown
-        return self.years_floor + (1.0 - self.years_floor) * min(1.0, months / (12 * min_years))
-
-    def depth_factor(self, months: int | None) -> float:
-        """How long the skill was used when the requirement names no minimum (9 months: 0.81)."""
-        return 1.0 - self.implied_weight * (1.0 - self.years_factor(months, self.implied_years))
-
-    def recency_factor(self, last_used: date | None, as_of: date) -> float:
-        if last_used is None:
-            return 1.0
-        age = (month_index(as_of) - month_index(last_used)) / 12
-        if age <= self.recency_full_years:
-            return 1.0
-        span = self.recency_floor_years - self.recency_full_years
-        return max(self.recency_floor, 1.0 - (1.0 - self.recency_floor) * (age - self.recency_full_years) / span)
-
-    def strength_factor(self, strength: float) -> float:
-        return self.strength_floor + (1.0 - self.strength_floor) * min(1.0, max(0.0, strength))
-
-    def confidence_factor(self, confidence: float) -> float:
-        return self.confidence_floor + (1.0 - self.confidence_floor) * min(1.0, max(0.0, confidence))
-
-
-DEFAULT_MODEL = ScoringModel()
 
 
 @dataclass(frozen=True)
@@ -399,118 +299,12 @@ class ScoringJob:
     # -- many profiles ---------------------------------------------------------------
     def score_matrix(self, matrix: ProfileMatrix) -> npt.NDArray[np.float64]:
         """Scores of every profile of a :class:`ProfileMatrix`, equal to :meth:`score`'s."""
-        import numpy as np
-
-        model = self.model
-        n = len(matrix)
-        total = np.zeros(n)
-        capped = np.zeros(n, dtype=bool)
-        # the entries of skills this job can use at all, taken once for every requirement
-        wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
-        for skill_id in self.usable:
-            col = matrix.vocabulary.get(skill_id)
-            if col is not None:
-                wanted[col] = True
-        keep = np.flatnonzero(wanted[matrix.skills])
-        rows, skills = matrix.rows[keep], matrix.skills[keep]
-        months_k, recency_k = matrix.months[keep], matrix.recency[keep]
-        strength_k, confidence_k = matrix.strength[keep], matrix.confidence[keep]
-        depth_k = matrix.depth[keep]
-        lookup = np.full(len(matrix.vocabulary) + 1, -1, dtype=np.int64)
-        for creq in self.requirements:
-            req = creq.requirement
-            if not req.skills:
-                present, months = self._relevant_matrix(matrix)
-                known = months >= 0
-                factor = np.where(present, model.years_floor, 0.0)
-                min_years = req.min_years or 0.0
-                factor[known] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
-                    1.0, months[known] / (12 * min_years)
-                )
-                total += creq.possible * factor
-                continue
-            coverage = np.zeros(len(creq.targets) + 1)
-            lookup[:] = -1
-            for k, target in enumerate(creq.targets):
-                col = matrix.vocabulary.get(target.skill_id)
-                if col is not None:
-                    lookup[col] = k
-                    coverage[k] = target.coverage
-            which = lookup[skills]
-            sel = which >= 0
-            best = np.zeros(n)
-            if sel.any():
-                cov = coverage[which[sel]]
-                if req.min_years:
-                    m = months_k[sel]
-                    years = np.full(m.shape, model.years_unknown)
-                    known = m >= 0
-                    years[known] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
-                        1.0, m[known] / (12 * req.min_years)
-                    )
-                    credit = cov * years * recency_k[sel] * strength_k[sel] * confidence_k[sel]
-                else:
-                    credit = cov * depth_k[sel] * recency_k[sel] * strength_k[sel] * confidence_k[sel]
-                np.maximum.at(best, rows[sel], credit)
-            total += creq.possible * best
-            if req.knockout:
-                close = np.zeros(n, dtype=bool)
-                strong = np.array([t.relation != "category" for t in creq.targets] + [False])
-                close[rows[sel & strong[np.maximum(which, 0)]]] = True
-                capped |= ~close
-        if self.possible <= 0:
-            return np.zeros(n)
-        raw = total / self.possible * 100.0
-        if model.depth_points > 0:
-            in_area = np.bincount(rows, minlength=n)  # ``keep``: the entries of skills in the job's area
-            raw = raw + model.depth_bonus(in_area, matrix.skill_counts, raw)
-        scores: npt.NDArray[np.float64] = np.floor(raw * 100.0 + 0.5) / 100.0
-        scores[capped] = np.minimum(scores[capped], model.knockout_cap)
-        return scores
-
-    def _relevant_matrix(self, matrix: ProfileMatrix) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
-        """Per profile: has any of the job's skills; months as :func:`_relevant_months` (-1: none dated)."""
-        import numpy as np
-
-        n = len(matrix)
-        wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
-        for skill_id in self.relevant:
-            col = matrix.vocabulary.get(skill_id)
-            if col is not None:
-                wanted[col] = True
-        sel = wanted[matrix.skills]
-        rows = matrix.rows[sel]
-        present = np.zeros(n, dtype=bool)
-        present[rows] = True
-        longest = np.full(n, -1.0)
-        np.maximum.at(longest, rows, matrix.months[sel])
-        # union of the selected roles' months, per profile
-        masks = np.zeros(n, dtype=np.int64)
-        np.bitwise_or.at(masks, rows, matrix.role_masks[sel])
-        chosen = ((masks[matrix.role_rows] >> matrix.role_bits) & 1) == 1
-        r_rows = matrix.role_rows[chosen]
-        r_start = matrix.role_starts[chosen]
-        r_end = matrix.role_ends[chosen]
-        union = np.full(n, -1.0)
-        if len(r_rows):
-            order = np.lexsort((r_start, r_rows))
-            r_rows, r_start, r_end = r_rows[order], r_start[order], r_end[order]
-            big = np.int64(1 << 32)  # rows ascend, so a running max of row*big+end stays within a row
-            running = np.maximum.accumulate(r_rows * big + r_end)
-            before = np.concatenate(([np.int64(-1)], running[:-1]))
-            same_row = (before // big) == r_rows
-            previous_end = np.where(same_row, before - r_rows * big, np.int64(-(1 << 40)))
-            length = np.maximum(0, r_end - np.maximum(r_start, previous_end + 1) + 1)
-            sums = np.bincount(r_rows, weights=length, minlength=n)
-            has_roles = np.zeros(n, dtype=bool)
-            has_roles[r_rows] = True
-            union[has_roles] = sums[has_roles]
-        return present, np.maximum(union, longest)
+        return _batch.score_matrix(self, matrix)
 
 
 def _relevant_months(profile: Profile, relevant: Sequence[SkillEvidence]) -> int | None:
     """Union of the months of the roles mentioning these skills, or their longest months."""
-    roles = {m.role for e in relevant for m in e.mentions if m.role is not None and m.role < _MAX_ROLES}
+    roles = {m.role for e in relevant for m in e.mentions if m.role is not None and m.role < MAX_ROLES}
     roles = {r for r in roles if r < len(profile.roles)}
     union = skill_timeline(profile.roles, roles)[0] if roles else None
     longest = max((e.months for e in relevant if e.months is not None), default=None)
@@ -684,144 +478,6 @@ def score(
 
 
 # -- many profiles --------------------------------------------------------------------
-
-
-class ProfileMatrix:
-    """Profiles in a job-independent columnar form, built once and scored against any job.
-
-    One row per (profile, skill): the profile's row number, the skill's column, months
-    (-1 when unknown) and the recency, strength and confidence factors; per profile, its
-    number of skills. About 40 bytes per skill a profile has.
-
-    >>> import skillmatch as sm
-    >>> from skillmatch.models import Job, Profile, Requirement, SkillEvidence
-    >>> tax = sm.load_taxonomy()
-    >>> python = SkillEvidence(tax["python"], (), months=36, strength=1.0)
-    >>> matrix = ProfileMatrix.from_profiles([Profile(skills=(python,)), Profile(skills=())])
-    >>> score_many(matrix, Job((Requirement(("python",)),)))
-    [100.0, 0.0]
-    """
-
-    def __init__(
-        self,
-        *,
-        vocabulary: Mapping[str, int],
-        rows: npt.NDArray[np.int64],
-        skills: npt.NDArray[np.int64],
-        months: npt.NDArray[np.float64],
-        recency: npt.NDArray[np.float64],
-        strength: npt.NDArray[np.float64],
-        confidence: npt.NDArray[np.float64],
-        total_months: npt.NDArray[np.float64],
-        depth: npt.NDArray[np.float64] | None = None,
-        role_masks: npt.NDArray[np.int64] | None = None,
-        role_rows: npt.NDArray[np.int64] | None = None,
-        role_bits: npt.NDArray[np.int64] | None = None,
-        role_starts: npt.NDArray[np.int64] | None = None,
-        role_ends: npt.NDArray[np.int64] | None = None,
-        skill_counts: npt.NDArray[np.int64] | None = None,
-        model: ScoringModel = DEFAULT_MODEL,
-    ) -> None:
-        import numpy as np
-
-        self.vocabulary = dict(vocabulary)
-        self.rows = rows
-        self.skills = skills
-        self.months = months
-        self.recency = recency
-        self.strength = strength
-        self.confidence = confidence
-        self.total_months = total_months
-        #: per (profile, skill): the depth factor (months against the model's implied years)
-        self.depth = depth if depth is not None else np.array([model.depth_factor(None)] * len(rows))
-        empty = np.zeros(0, dtype=np.int64)
-        #: per (profile, skill): a bit per role (index < 63) whose text mentions the skill
-        self.role_masks = role_masks if role_masks is not None else np.zeros(len(rows), dtype=np.int64)
-        #: per role: its profile's row, its index in ``Profile.roles``, first and last month index
-        self.role_rows = role_rows if role_rows is not None else empty
-        self.role_bits = role_bits if role_bits is not None else empty
-        self.role_starts = role_starts if role_starts is not None else empty
-        self.role_ends = role_ends if role_ends is not None else empty
-        #: per profile: how many skills it has (the technical-depth term)
-        self.skill_counts = skill_counts if skill_counts is not None else np.bincount(rows, minlength=len(total_months))
-        self.model = model
-
-    def __len__(self) -> int:
-        return len(self.total_months)
-
-    def __repr__(self) -> str:
-        return f"<ProfileMatrix of {len(self)} profiles, {len(self.rows)} skills>"
-
-    @classmethod
-    def from_profiles(cls, profiles: Iterable[Profile], *, model: ScoringModel | None = None) -> ProfileMatrix:
-        """Build the matrix (the per-profile work that does not depend on any job)."""
-        import numpy as np
-
-        model = model or DEFAULT_MODEL
-        today = date.today()
-        vocabulary: dict[str, int] = {}
-        rows: list[int] = []
-        skills: list[int] = []
-        months: list[float] = []
-        recency: list[float] = []
-        strength: list[float] = []
-        confidence: list[float] = []
-        totals: list[float] = []
-        masks: list[int] = []
-        depth: list[float] = []
-        depth_of = model.depth_factor
-        role_rows: list[int] = []
-        role_bits: list[int] = []
-        role_starts: list[int] = []
-        role_ends: list[int] = []
-        counts: list[int] = []
-        recency_of = model.recency_factor
-        strength_of = model.strength_factor
-        confidence_of = model.confidence_factor
-        for row, profile in enumerate(profiles):
-            as_of = profile.as_of or today
-            totals.append(-1.0 if profile.total_months is None else float(profile.total_months))
-            for k, role in enumerate(profile.roles[:_MAX_ROLES]):
-                role_rows.append(row)
-                role_bits.append(k)
-                role_starts.append(month_index(role.start))
-                role_ends.append(month_index(role.end))
-            n_roles = min(len(profile.roles), _MAX_ROLES)
-            # one entry per skill id, the last evidence winning, as in ``ScoringJob.score``
-            evidences = {e.skill.id: e for e in profile.skills}
-            counts.append(len(evidences))
-            for e in evidences.values():
-                mask = 0
-                for m in e.mentions:
-                    if m.role is not None and m.role < n_roles:
-                        mask |= 1 << m.role
-                masks.append(mask)
-                col = vocabulary.setdefault(e.skill.id, len(vocabulary))
-                rows.append(row)
-                skills.append(col)
-                months.append(-1.0 if e.months is None else float(e.months))
-                depth.append(depth_of(e.months))
-                recency.append(recency_of(e.last_used, as_of))
-                strength.append(strength_of(e.strength))
-                confidence.append(confidence_of(e.confidence))
-        return cls(
-            vocabulary=vocabulary,
-            rows=np.array(rows, dtype=np.int64),
-            skills=np.array(skills, dtype=np.int64),
-            months=np.array(months, dtype=np.float64),
-            recency=np.array(recency, dtype=np.float64),
-            strength=np.array(strength, dtype=np.float64),
-            confidence=np.array(confidence, dtype=np.float64),
-            total_months=np.array(totals, dtype=np.float64),
-            depth=np.array(depth, dtype=np.float64),
-            role_masks=np.array(masks, dtype=np.int64),
-            role_rows=np.array(role_rows, dtype=np.int64),
-            role_bits=np.array(role_bits, dtype=np.int64),
-            role_starts=np.array(role_starts, dtype=np.int64),
-            role_ends=np.array(role_ends, dtype=np.int64),
-            skill_counts=np.array(counts, dtype=np.int64),
-            model=model,
-        )
 
 
 def score_many(
