@@ -426,3 +426,112 @@ def test_context_stays_linear(ex: SkillExtractor, unit: str) -> None:
     small = min(seconds(300) for _ in range(2))
     large = min(seconds(1200) for _ in range(2))
     assert large < 8 * small + 0.05, f"{small:.3f} s for 300 units, {large:.3f} s for 1,200"
+
+
+# -- round 3: other senses, headings, references (bundled taxonomy) ------------------------
+
+
+@pytest.fixture(scope="module")
+def real() -> SkillExtractor:
+    import skillmatch as sm
+
+    return get_extractor(sm.load_taxonomy())
+
+
+def credited_ids(ex: SkillExtractor, text: str) -> set[str]:
+    return {m.skill_id for m in ex.find(text) if m.credited}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # Cisco's IOS among routers and switches is re-read as Cisco IOS; Apple's stays iOS
+        ("Network: OSPF, BGP, VLAN, IOS upgrades on Catalyst switches", {"ios"}, {"cisco-ios", "ospf"}),
+        ("Mobile: iOS, Android, Swift", set(), {"ios", "swift"}),
+        ("Built IOS and Android apps in Swift", set(), {"ios"}),
+        # Cisco vPC and ACI beside switching protocols are not AWS or Azure services
+        ("L2 protocols: STP, RSTP, LACP, VPC, VTP", {"amazon-vpc"}, {"spanning-tree"}),
+        ("AWS: EC2, S3, VPC, IAM", set(), {"amazon-vpc"}),
+        ("In-depth knowledge of ACI fabric, routing and switching protocols", {"azure-container-instances"}, set()),
+        # Hadoop's YARN is Hadoop, not the JavaScript package manager
+        ("Environment: HDFS, Yarn, Hadoop, MapReduce", {"yarn"}, {"hadoop"}),
+        ("Tooling: Node.js, npm, Yarn, webpack", set(), {"yarn"}),
+        # configuration management of source code, beside version control
+        (
+            "Experience on configuration management tools such as SVN, Perforce and ClearCase",
+            {"configuration-management"},
+            {"svn"},
+        ),
+        (
+            "Automated configuration management with Ansible and Puppet, code in Git",
+            set(),
+            {"configuration-management"},
+        ),
+        # the PCI bus, a MAC address, a network port
+        ("Developed device drivers: PCI, NDIS, USB", {"pci-dss"}, set()),
+        ("Tested MAC learning, aging and flushing on Metro Ethernet switches", {"macos"}, set()),
+        ("Configured 802.1X Port-Based Authentication", {"port-idp"}, set()),
+        # open source software used is not a contribution to open source
+        ("Wide experience using Open Source frameworks such as Spring", {"open-source"}, {"spring-framework"}),
+        ("Contributed patches to open source frameworks (Django)", set(), {"open-source"}),
+    ],
+)
+def test_other_senses(real: SkillExtractor, text: str, absent: set[str], present: set[str]) -> None:
+    got = credited_ids(real, text)
+    assert not (got & absent), got
+    assert present <= got, got
+
+
+def test_other_sense_reason_is_recorded(real: SkillExtractor) -> None:
+    (m,) = [m for m in real.find("L2 protocols: STP, RSTP, LACP, VPC, VTP") if m.text == "VPC"]
+    assert not m.credited
+    assert "Cisco virtual port channel" in m.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defect Management Tools: AIT, QC",
+        "Web Services and API (Rest and Soap): Facebook Open Graph",
+    ],
+)
+def test_a_labelled_heading_is_not_a_claim(real: SkillExtractor, text: str) -> None:
+    heading = text.split(" Tools")[0].split(" and API")[0]
+    assert not [m for m in real.find(text) if m.credited and m.text == heading]
+
+
+def test_big_data_heading_with_prose_still_counts(real: SkillExtractor) -> None:
+    assert "big-data" in credited_ids(real, "Big Data: architected a streaming pipeline with Kafka")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Smith, J. (2013, November). The use of XML in evaluating curricula. Refereed paper presented at ACM.", "xml"),
+        (
+            "“Evaluation of Systems Architecture using Fuzzy Neural Networks.” Systems Engineering, 13(2), 121-129.",
+            "deep-learning",
+        ),
+        ("“Text Clustering,” Amazon Web Services in Education Research Grant, 2011, ($1,058,994).", "aws"),
+        ("Dissertation title: Implications for Decision Support System Design", "system-design"),
+        ("• Paper presentation 4G Technologies, Cloud Computing, Heuristic Algorithms.", "cloud-computing"),
+    ],
+)
+def test_paper_and_grant_titles_are_not_claims(real: SkillExtractor, text: str, skill: str) -> None:
+    assert skill not in credited_ids(real, text)
+
+
+def test_a_quoted_project_name_is_still_a_claim(real: SkillExtractor) -> None:
+    assert "xml" in credited_ids(real, "Built “Smart Forms”, an XML editor, for the ward (2019)")
+
+
+def test_a_label_after_prose_is_its_last_capitalised_word(real: SkillExtractor) -> None:
+    got = credited_ids(
+        real, "I follow game news through technology blogs Sport: indoor cricket, black belt karate, skiing"
+    )
+    assert not got & {"karate", "black-formatter"}
+
+
+def test_escaped_letters_are_part_of_their_word(real: SkillExtractor) -> None:
+    assert "r" not in credited_ids(real, "Information Technology R\\xc3\\xa9sum\\xc3\\xa9 Address NAME Phone")
+    assert "r" in credited_ids(real, "Languages: Python, R, SQL \\xe2\\x80\\xa2 Tools: Git")

@@ -129,6 +129,9 @@ def _local_label(text: str, lo: int, pos: int) -> str | None:
         return found
     if colon >= 0 and not _SENTENCE_PUNCT_RE.search(text, colon + 1, pos):
         words = text[max(lo, colon - 40) : colon].split()[-3:]
+        # "... news through technology blogs Sport:": after prose, a capitalised word is the label
+        while len(words) > 1 and words[-1][:1].isupper() and words[0][:1].islower():
+            words = words[1:]
         if words:
             return " ".join(words)
     return None
@@ -276,7 +279,10 @@ def list_heading(page: Page, h: HitLike, lines: Lines) -> str | None:
     follows = nxt is not None and nxt.start == m.end() and nxt.accepted
     if m["colon"]:
         rest = text[m.end() : m.end() + 40]
-        if follows or not rest.strip() or not rest[:1].isalpha() or _NEXT_LABEL_RE.match(rest):
+        # a label word or a second field before the colon makes it a heading whatever
+        # follows: "Defect Management Tools: AIT", "Web Services and API (REST, SOAP): ..."
+        labelled = _HEADING_LABEL_RE.search(text, h.version_end, m.end()) is not None
+        if follows or labelled or not rest.strip() or not rest[:1].isalpha() or _NEXT_LABEL_RE.match(rest):
             return f"a list heading ({snippet(text, h.start, m.end(), 0)!r})"
         return None
     if not follows or nxt is None:
@@ -289,6 +295,9 @@ def list_heading(page: Page, h: HitLike, lines: Lines) -> str | None:
 
 _HEADING_WORD_RE = re.compile(r"\b(?:tools?|systems?|technolog(?:y|ies)|software|platforms?)\b", re.IGNORECASE)
 _NEXT_LABEL_RE = re.compile(r"[A-Z][A-Za-z/ ]{0,25}:")
+_HEADING_LABEL_RE = re.compile(
+    r"\b(?:tools?|systems?|technolog(?:y|ies)|software|platforms?|utilities|and|&)(?=[ \t(:])", re.IGNORECASE
+)
 
 
 def label_line(page: Page, h: HitLike, hits: Sequence[HitLike]) -> str | None:

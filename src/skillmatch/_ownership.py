@@ -74,6 +74,10 @@ FOREIGN_TRIGGERS = (
     "webinar",
     "bootcamp",
     "attended",
+    "paper presentation",
+    "papers presented",
+    "presented a paper",
+    "presented papers",
 )
 # Each alternative starts with a trigger word, so it is tried only where one stands.
 _FOREIGN_RE = re.compile(
@@ -92,6 +96,8 @@ _FOREIGN_RE = re.compile(
     r"|job\s+(?:description|posting|ad|advert)\s+(?:quoted|below|follows)"
     r"|(?:job\s+)?(?:adverts?|advertisements?|ads|postings|specs|descriptions)\s+for\b"
     r"|(?:asking|looking|calling)\s+for\b|requiring\b"
+    # the topics of papers presented: "Paper presentation on Cloud Computing"
+    r"|paper\s+presentations?\b|papers\s+presented\b|presented\s+(?:a\s+)?papers?\b"
     # course plans and modules not yet taken
     r"|course\s+(?:plan|outline|syllabus|content)|syllabus|curriculum\s+(?:covered|included|includes|covers)"
     r"|(?:modules?|courses?|classes|subjects)\s+(?:i|we)\s+(?:will|plan\s+to|intend\s+to)\s+"
@@ -201,10 +207,18 @@ _OWN_WORK = frozenset({"experience", "projects"})
 # What marks a bibliographic reference: "(2013)", "Vol. 46", "pp. 12", "Journal of",
 # "Proceedings", "Lecture Notes", "ISSN", "et al.".
 _CITATION_RE = re.compile(
-    r"(?P<year>\(\s*(?:19|20)\d{2}[a-z]?\s*\))|(?P<volume>\b(?:Vol|No|pp|Issue)\.?\s*\d)|(?P<pages>\bpages?\s+\d)"
+    r"(?P<year>\(\s*(?:19|20)\d{2}[a-z]?\s*(?:\)|,\s*[A-Z][a-z]+\s*\)))|(?P<volume>\b(?:Vol|No|pp|Issue)\.?\s*\d"
+    r"|\b\d+\(\d+\)\s*[:,]\s*\d)|(?P<pages>\bpages?\s+\d)"
     r"|(?P<venue>\b(?:Journal|Proceedings|Conference|Symposium|Lecture\s+Notes|Transactions\s+on)\b)"
-    r"|(?P<isbn>\bIS[BS]N\b)|(?P<etal>\bet\s+al\b)|(?P<published>\bPublished\s+(?:in|by)\b)"
+    r"|(?P<isbn>\bIS[BS]N\b)|(?P<etal>\bet\s+al\b)|(?P<published>\bPublished\s+(?:in|by)\b|\bedited\s+by\b)"
+    r"|(?P<presented>\b(?:(?:paper|poster|talk)\s+)?presented\s+at\b|\bRefereed\b|\bIn\s+preparation\b)"
+    r"|(?P<authors>\b[A-Z][a-z]+,\s+[A-Z]\.(?:\s*[A-Z]\.)?(?:,|\s+(?:and|&)\s))"
+    r"|(?P<grant>\bAwarded\b|\bco-?PI\b|\bPI\b(?=[,.;)])|\b[Gg]rant\b)|(?P<amount>\$\d{1,3}(?:,\d{3})+)"
+    r"|(?P<title>\b(?:Dissertation|Thesis|Paper)\s+title\s*:)"
 )
+# A title in quotation marks, as typed or as escaped UTF-8 left in extracted text.
+_OPEN_QUOTE_RE = re.compile(r"“|\\xe2\\x80\\x9c")
+_CLOSE_QUOTE_RE = re.compile(r"”|\\xe2\\x80\\x9d")
 _CITATION_REACH = 120
 _CITATION_WORDS = (
     "Vol",
@@ -222,6 +236,15 @@ _CITATION_WORDS = (
     "ISSN",
     "et al",
     "Published",
+    "edited by",
+    "presented at",
+    "Refereed",
+    "preparation",
+    "Awarded",
+    "Grant",
+    "title:",
+    "“",
+    "\\xe2\\x80\\x9c",
 )
 
 
@@ -252,8 +275,17 @@ def citations(page: Page, hits: Sequence[HitLike]) -> None:
         i = bisect.bisect_left(words, lo)
         if i == len(words) or words[i] >= hi:
             continue
-        if len({m.lastgroup for m in _CITATION_RE.finditer(text, lo, hi)}) >= 2:
+        kinds = {m.lastgroup for m in _CITATION_RE.finditer(text, lo, hi)}
+        if "title" in kinds or len(kinds | _quoted(text, h.start, h.end, lo, hi)) >= 2:
             _disown(h, "inside a bibliographic reference")
+
+
+def _quoted(text: str, start: int, end: int, lo: int, hi: int) -> set[str | None]:
+    """{"quoted"} when the span is inside a title in quotation marks, else nothing."""
+    opened = max(_OPEN_QUOTE_RE.finditer(text, lo, start), key=lambda m: m.start(), default=None)
+    if opened is None or _CLOSE_QUOTE_RE.search(text, opened.end(), start):
+        return set()
+    return {"quoted"} if _CLOSE_QUOTE_RE.search(text, end, hi) else set()
 
 
 # "Oracle PL SQL Developer Resume", "Perl Developer Resume": a job-board link to another CV.

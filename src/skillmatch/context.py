@@ -49,6 +49,7 @@ from ._names import caps_neighbourhood, hard_reject, in_name, plain_name, spelle
 from ._negation import CUE_WORDS, read_cues
 from ._ownership import FOREIGN_TRIGGERS, citations, foreign_lists, resume_links
 from ._page import HitLike, Lines, Page, Vocabulary, in_url, is_english
+from ._senses import other_senses
 
 __all__ = [
     "CUE_WORDS",
@@ -109,6 +110,7 @@ def judge(
             pending.append(h)
     if not pending:
         _list_headings(page, hits, lines)
+        other_senses(page, hits, lines, categories)
         return
     waiting = {id(h) for h in pending}
     changed = True
@@ -162,6 +164,7 @@ def judge(
                 h, "ambiguous word without technical context" if h.method != "fuzzy" else "without technical context"
             )
     _list_headings(page, hits, lines)
+    other_senses(page, hits, lines, categories)
 
 
 def _same_skill_elsewhere(page: Page, hits: Sequence[HitLike]) -> None:

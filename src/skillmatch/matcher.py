@@ -486,6 +486,10 @@ class SkillExtractor:
                 hit.reason = "exact match"
             if _ID_AFTER_RE.match(text, end):
                 continue  # "IIS-9874747": a grant or part number
+            if text[end : end + 2] == "\\x" and _ESCAPED_LETTER_RE.match(text, end):
+                continue  # "R\\xc3\\xa9sum\\xc3\\xa9": part of a word whose letters were escaped
+            if start >= 8 and text[start - 1] != " " and _ESCAPED_LETTER_RE.match(text, start - 8):
+                continue
             if tail is not None:
                 hit.version = tail
                 hit.version_end = end + len(tail)
@@ -665,6 +669,8 @@ class SkillExtractor:
 
 
 _ID_AFTER_RE = re.compile(r"-\d{5,}")
+#: A letter outside ASCII (Latin-1 and Latin Extended: "é", "ł") left as escaped UTF-8 bytes.
+_ESCAPED_LETTER_RE = re.compile(r"\\x[cC][3-5]\\x[89abAB][0-9a-fA-F]")
 #: A language, database or server named at the start or end of the name of a product of
 #: another kind is part of that product's brand, not a use of it: "SQL" in "SQL Server",
 #: "Oracle" in "Oracle Business Intelligence", "WebSphere" in "WebSphere MQ". Inside the
