@@ -535,3 +535,20 @@ def test_a_label_after_prose_is_its_last_capitalised_word(real: SkillExtractor) 
 def test_escaped_letters_are_part_of_their_word(real: SkillExtractor) -> None:
     assert "r" not in credited_ids(real, "Information Technology R\\xc3\\xa9sum\\xc3\\xa9 Address NAME Phone")
     assert "r" in credited_ids(real, "Languages: Python, R, SQL \\xe2\\x80\\xa2 Tools: Git")
+
+
+def test_a_vendors_other_product_does_not_credit_its_namesake(real: SkillExtractor) -> None:
+    got = credited_ids(real, "Databases: Oracle 10g, SQL Server 7.0, Sybase ASA 9.0, DB2")
+    assert "sql-anywhere" in got
+    assert "sybase" not in got
+    assert "sybase" in credited_ids(real, "Databases: Oracle 10g, Sybase ASE 15, DB2")
+
+
+def test_a_worldwide_company_is_a_name(real: SkillExtractor) -> None:
+    assert "azure-container-instances" not in credited_ids(real, "Unit testing, batch cycles ACI WORLDWIDE (PACIFIC)")
+
+
+def test_protocols_are_not_a_product(real: SkillExtractor) -> None:
+    got = credited_ids(real, "Monitoring: NetFlow, SNMP, Wireshark")
+    assert "elastiflow" not in got
+    assert "network-monitoring" in got

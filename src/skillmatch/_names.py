@@ -47,7 +47,8 @@ _ORG_AFTER_RE = re.compile(
     r"|Institute|School|Academy|Foundation|Industries|Partners|Capital|Media|Studios?|Games|Restaurant|Bistro"
     r"|Cafe|Café|Hotel|Inn\b|Bar\b|Kitchen|Catering|Bakery|Foods?\b|Street|St\.|Road|Rd\.|Avenue|Ave\b|Lane"
     r"|Park\b|City\b|County|Lake\b|Valley|Beach|Bay\b|Island|Hills|Heights|Springs\b|Falls\b|Square|Centre"
-    r"|Center|Mall|Hospital|Clinic|Church|Club|Society|Association|Council|Ministry|Department|Station)",
+    r"|Center|Mall|Hospital|Clinic|Church|Club|Society|Association|Council|Ministry|Department|Station"
+    r"|(?i:worldwide)\b)",
 )
 # A comma and a US state, a Canadian province or a country after the form: "Phoenix, AZ".
 _PLACE_AFTER_RE = re.compile(

@@ -349,6 +349,12 @@ class SkillExtractor:
         # linked skills listed together support each other ("Elixir and Phoenix").
         self._linked: set[tuple[str, str]] = set()
         self._parents: dict[str, tuple[str, ...]] = {skill.id: skill.parents for skill in taxonomy}
+        #: skill id -> the skills the taxonomy calls related (both ways): similar, not the same
+        self._related: dict[str, set[str]] = {}
+        for skill in taxonomy:
+            for other in skill.related:
+                self._related.setdefault(skill.id, set()).add(other)
+                self._related.setdefault(other, set()).add(skill.id)
         self._categories: dict[str, str] = {skill.id: skill.category for skill in taxonomy}
         for skill in taxonomy:
             for other in (*skill.parents, *skill.related):
@@ -551,6 +557,8 @@ class SkillExtractor:
         kinds = _BRAND_INSIDE.get(self._categories.get(inner.skill_id, ""))
         if kinds is not None and self._categories.get(form.skill_id) not in kinds:
             return None  # "SQL" in "SQL Server", "Oracle" in "Oracle Reports": part of a brand
+        if inner.skill_id in self._related.get(form.skill_id, ()):
+            return None  # "Sybase" in "Sybase ASA" (SQL Anywhere): the vendor's other product
         sub = _Hit(start, end, None, inner.skill_id)
         sub.reason = f"exact match (named in {form.text!r})"
         sub.version_end = end
