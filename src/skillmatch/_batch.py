@@ -179,12 +179,7 @@ def score_matrix(compiled: ScoringJob, matrix: ProfileMatrix) -> npt.NDArray[np.
     total = np.zeros(n)
     capped = np.zeros(n, dtype=bool)
     # the entries of skills this job can use at all, taken once for every requirement
-    wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
-    for skill_id in compiled.usable:
-        col = matrix.vocabulary.get(skill_id)
-        if col is not None:
-            wanted[col] = True
-    keep = np.flatnonzero(wanted[matrix.skills])
+    keep = np.flatnonzero(_entries(matrix, compiled.usable))
     rows, skills = matrix.rows[keep], matrix.skills[keep]
     months_k, recency_k = matrix.months[keep], matrix.recency[keep]
     strength_k, confidence_k = matrix.strength[keep], matrix.confidence[keep]
@@ -197,9 +192,7 @@ def score_matrix(compiled: ScoringJob, matrix: ProfileMatrix) -> npt.NDArray[np.
             known = months >= 0
             factor = np.where(present, model.years_floor, 0.0)
             min_years = req.min_years or 0.0
-            factor[known] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
-                1.0, months[known] / (12 * min_years)
-            )
+            factor[known] = _years_factor(model, months[known], min_years)
             total += creq.possible * factor
             continue
         coverage = np.zeros(len(creq.targets) + 1)
@@ -218,9 +211,7 @@ def score_matrix(compiled: ScoringJob, matrix: ProfileMatrix) -> npt.NDArray[np.
                 m = months_k[sel]
                 years = np.full(m.shape, model.years_unknown)
                 known = m >= 0
-                years[known] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
-                    1.0, m[known] / (12 * req.min_years)
-                )
+                years[known] = _years_factor(model, m[known], req.min_years)
                 credit = cov * years * recency_k[sel] * strength_k[sel] * confidence_k[sel]
             else:
                 credit = cov * depth_k[sel] * recency_k[sel] * strength_k[sel] * confidence_k[sel]
@@ -249,12 +240,7 @@ def _relevant_matrix(
     import numpy as np
 
     n = len(matrix)
-    wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
-    for skill_id in compiled.relevant:
-        col = matrix.vocabulary.get(skill_id)
-        if col is not None:
-            wanted[col] = True
-    sel = wanted[matrix.skills]
+    sel = _entries(matrix, compiled.relevant)
     rows = matrix.rows[sel]
     present = np.zeros(n, dtype=bool)
     present[rows] = True
@@ -282,3 +268,26 @@ def _relevant_matrix(
         has_roles[r_rows] = True
         union[has_roles] = sums[has_roles]
     return present, np.maximum(union, longest)
+
+
+def _entries(matrix: ProfileMatrix, skill_ids: Iterable[str]) -> npt.NDArray[np.bool_]:
+    """Per (profile, skill) entry of the matrix: whether its skill is one of ``skill_ids``."""
+    import numpy as np
+
+    wanted = np.zeros(len(matrix.vocabulary) + 1, dtype=bool)
+    for skill_id in skill_ids:
+        col = matrix.vocabulary.get(skill_id)
+        if col is not None:
+            wanted[col] = True
+    entries: npt.NDArray[np.bool_] = wanted[matrix.skills]
+    return entries
+
+
+def _years_factor(model: ScoringModel, months: npt.NDArray[np.float64], min_years: float) -> npt.NDArray[np.float64]:
+    """:meth:`ScoringModel.years_factor` of known months, element by element (the same operations)."""
+    import numpy as np
+
+    factor: npt.NDArray[np.float64] = model.years_floor + (1.0 - model.years_floor) * np.minimum(
+        1.0, months / (12 * min_years)
+    )
+    return factor

@@ -168,12 +168,11 @@ def _item_kind(
 ) -> tuple[Literal["required", "preferred"], float, bool]:
     """(kind, weight, explicit) of an item from its block and its own wording."""
     preferred_phrase = _PREFERRED_RE.search(item) is not None
-    if block.kind == "required":
-        return ("preferred" if preferred_phrase else "required"), 1.0, True
     if block.kind == "preferred":
         return "preferred", 1.0, True
-    if not has_requirement_blocks:
-        # an ad without requirement headings: what it names is what it asks for
+    if block.kind == "required" or not has_requirement_blocks:
+        # a requirement block, or any block of an ad without requirement headings: what it
+        # names is asked for, unless worded as a plus
         return ("preferred" if preferred_phrase else "required"), 1.0, True
     if preferred_phrase:
         return "preferred", 1.0, True
@@ -295,17 +294,19 @@ def _assign_years(text: str, start: int, end: int, groups: list[Group]) -> float
         if after:
             first = after[0]
             gap_before = text[phrase.end() : first.start]
+            # the skills follow in the same sentence, close enough to be what the years are of
+            near = len(gap_before) <= 100 and not re.search(r"[.;]\s", gap_before)
             # "5+ years of experience, AWS/GCP/Azure": the clause ends before the skills
             clause = re.match(r"[^,;:–—(]{0,60}?[,;:–—]", gap_before)
             closed = clause is not None and _GENERAL_EXPERIENCE_RE.search(clause.group()) is not None
             # "4+ years of backend development experience": the field of the overall years,
             # even when the taxonomy knows "backend development" as a skill
             field = _FIELD_WORDS_RE.fullmatch(text[first.start : first.end]) is not None and len(first.skills) == 1
-            if field and len(gap_before) <= 100 and not re.search(r"[.;]\s", gap_before):
+            if field and near:
                 groups.remove(first)
                 overall = max(overall or 0.0, years)
                 continue
-            if len(gap_before) <= 100 and not re.search(r"[.;]\s", gap_before) and not closed:
+            if near and not closed:
                 governed.append(first)
                 # "5+ years of Java and Spring": the years reach a group joined by "and",
                 # not the rest of a comma list ("8+ years of Java, Spring Boot, REST")
