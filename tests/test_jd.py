@@ -452,7 +452,7 @@ def test_structured_text_adds_requirements(tmp_path: Path) -> None:
         ("title: T\nrequirements:\n  - skill: python\n    weight: 0\n", r"weight"),
         ("title: [unclosed\n", r"line \d+: invalid YAML"),
         ("- just\n- a list\n", r"\(top level\)"),
-        ("title: only a title\n", r"\(top level\)"),
+        ("title: only a title\n", r"\(top level\): give 'requirements' or 'text'"),
     ],
 )
 def test_structured_errors_name_file_line_and_field(tmp_path: Path, text: str, message: str) -> None:

@@ -168,7 +168,11 @@ def _schema_message(error: Any) -> str:
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         return f"unknown field(s) {', '.join(map(repr, extra))} (allowed: {allowed})"
     if validator in ("oneOf", "anyOf") and isinstance(error.instance, dict):
-        return "give either 'skills' (a list) or 'skill' (one skill)"
+        # the alternatives the schema offers, read from it rather than assumed
+        fields = [f for option in error.validator_value for f in option.get("required", ())]
+        if fields == ["skills", "skill"]:
+            return "give either 'skills' (a list) or 'skill' (one skill)"
+        return f"give {' or '.join(repr(f) for f in fields)}" if fields else str(error.message)
     if validator == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(repr, error.validator_value))}"
     return str(error.message)
