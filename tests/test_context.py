@@ -552,3 +552,11 @@ def test_protocols_are_not_a_product(real: SkillExtractor) -> None:
     got = credited_ids(real, "Monitoring: NetFlow, SNMP, Wireshark")
     assert "elastiflow" not in got
     assert "network-monitoring" in got
+
+
+def test_citation_words_are_whole_words(real: SkillExtractor) -> None:
+    # "app", "Volunteer" and "issues" hold "pp", "Vol" and "Issue" but cite nothing
+    text = "Volunteer: built the club app in Python (2019), fixed issues, Smith, J., Doe, K., and others"
+    assert "python" in credited_ids(real, text)
+    cited = "Smith, J., and Doe, K. (2019). Parsing with Python. Journal of Code, 25(1): 50-56."
+    assert "python" not in credited_ids(real, cited)

@@ -243,6 +243,7 @@ _CITATION_WORDS = (
     "Awarded",
     "Grant",
     "title:",
+    "):",
     "“",
     "\\xe2\\x80\\x9c",
 )
@@ -261,8 +262,12 @@ def citations(page: Page, hits: Sequence[HitLike]) -> None:
     words: list[int] = []
     for w in _CITATION_WORDS:
         pos = text.find(w)
+        whole = w[:1].isalpha()
         while pos >= 0:
-            words.append(pos)
+            after = text[pos + len(w) : pos + len(w) + 1]
+            # a word of its own ("pp." but not "app", "Vol." but not "Volunteer"); a plural is fine
+            if not whole or (not text[pos - 1 : pos].isalnum() and not (after.islower() and after != "s")):
+                words.append(pos)
             pos = text.find(w, pos + 1)
     if not words:
         return
