@@ -16,6 +16,9 @@ Three kinds of decision, each recorded as a human-readable reason on the mention
   X", "exposure to X" → credited with lower confidence (``hedged``). Cue phrases are read
   only in a short window before the mentions that have a cue word close by
   (:mod:`skillmatch._negation`).
+* **Another technology of the same name**, told by the skills around it: "IOS" among
+  routers is Cisco IOS, "VPC" beside STP is Cisco's vPC, "YARN" beside HDFS is Hadoop's
+  (:mod:`skillmatch._senses`).
 * **Lists that are not the candidate's own**: a recruiter's "technologies I hired for", a
   quoted job ad or a course syllabus; the mentions in them are not credited
   (:mod:`skillmatch._ownership`).
