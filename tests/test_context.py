@@ -171,6 +171,24 @@ def test_other_peoples_team_is_not_a_claim(ex: SkillExtractor) -> None:
     assert found["python"].credited
 
 
+@pytest.mark.parametrize(
+    ("text", "theirs", "mine"),
+    [
+        ("Ran the coding club, where students wrote their first Python programs.", ["python"], []),
+        ("Pupils learned Java in my after-school club; I maintain the school's Docker host.", ["java"], ["docker"]),
+        ("Built a Django app that students use to book rooms.", [], ["django"]),
+    ],
+)
+def test_what_learners_did_is_not_the_teachers_skill(
+    ex: SkillExtractor, text: str, theirs: list[str], mine: list[str]
+) -> None:
+    found = by_skill(ex, text)
+    for skill in theirs:
+        assert not found[skill].credited, skill
+    for skill in mine:
+        assert found[skill].credited, skill
+
+
 def test_recruiter_heading_scopes_its_list(ex: SkillExtractor) -> None:
     text = "TECHNOLOGIES I RECRUIT FOR\n(not my own skills)\nJava, Scala, Kubernetes\n\nSKILLS\nPython"
     found = by_skill(ex, text)

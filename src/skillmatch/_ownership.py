@@ -78,6 +78,12 @@ FOREIGN_TRIGGERS = (
     "papers presented",
     "presented a paper",
     "presented papers",
+    "students",
+    "pupils",
+    "learners",
+    "trainees",
+    "kids",
+    "children",
 )
 # Each alternative starts with a trigger word, so it is tried only where one stands.
 _FOREIGN_RE = re.compile(
@@ -92,6 +98,9 @@ _FOREIGN_RE = re.compile(
     r"|(?P<team>(?:team|group|squad)\s+of\s+[^.;\n]{0,50}?\b(?:developers|engineers|programmers|testers|consultants)"
     r"|(?:managed|managing|supervised|supervising|oversaw|overseeing)\s+(?:a\s+team\s+of\s+)?[^.;\n]{0,40}?"
     r"\b(?:developers|engineers|programmers|testers|consultants)\b)"
+    # what learners did: "students wrote their first Python programs" is the students' Python
+    r"|(?P<learners>(?:students|pupils|learners|trainees|kids|children)\b[^.;\n]{0,40}?\b(?:wrote|write|writes|writing|learn(?:ed|t|s)?"
+    r"|built|build|builds|coded|code|programmed|program|studied|made|make|created|create|used|use|uses)\b)"
     # quoted job ads ("an advert asking for", "the job description below")
     r"|job\s+(?:description|posting|ad|advert)\s+(?:quoted|below|follows)"
     r"|(?:job\s+)?(?:adverts?|advertisements?|ads|postings|specs|descriptions)\s+for\b"
@@ -156,6 +165,12 @@ def foreign_lists(page: Page, hits: Sequence[HitLike]) -> None:
             continue
         if m["team"]:
             scopes.append((m.start(), m.end(), " ".join(m.group().split()), "team"))  # only the team's own list
+            continue
+        if m["learners"]:
+            # what the learners did, to the end of that clause ("...; I maintain the Docker host")
+            end = _sentence_end(text, m.end(), min(len(text), m.end() + 200))
+            semicolon = text.find(";", m.end(), end)
+            scopes.append((m.start(), end if semicolon < 0 else semicolon, " ".join(m.group().split()), "other"))
             continue
         ad_verb = m.group().lower().startswith(("asking", "looking", "calling", "requiring"))
         if ad_verb and not _AD_NOUN_BEFORE_RE.search(text, max(0, a - 30), a):
