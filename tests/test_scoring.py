@@ -494,7 +494,7 @@ def test_matrix_model_must_match() -> None:
 
 
 def test_worked_example_of_the_readme() -> None:
-    """The worked example in docs/readme/scoring.md, number for number."""
+    """The worked example in docs/scoring.md and README.md, number for number."""
     j = Job(
         title="Backend Engineer",
         min_years=4,

@@ -10,7 +10,7 @@ the first and last month (inclusive) and whether it is still going on.
 >>> r.start, r.end, r.ongoing, r.months
 (datetime.date(2019, 1, 1), datetime.date(2024, 6, 1), True, 66)
 
-Conventions (also in docs/readme/scoring.md):
+Conventions (also in docs/scoring.md):
 
 * every date is the first day of its month; a range covers both its first and its last
   month, so January to March is 3 months;
