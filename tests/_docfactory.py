@@ -79,6 +79,11 @@ def raw_pdf(content: bytes, *, extra_objects: Iterable[bytes] = (), filters: str
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         *extra_objects,
     ]
+    return pdf_from_objects(objects)
+
+
+def pdf_from_objects(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalogue), with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

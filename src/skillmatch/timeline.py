@@ -320,21 +320,23 @@ def _section_roles(text: str, section: Section, today: date) -> list[Role]:
         if block_start >= block_end:
             continue
         title = _title(lines, heads[k], i, r, dated[k + 1][0] if k + 1 < len(dated) else len(lines))
-        roles.append(
-            Role(
-                start=r.start,
-                end=r.end,
-                ongoing=r.ongoing,
-                title=title,
-                date_text=r.text,
-                date_start=r.start_offset,
-                date_end=r.end_offset,
-                block_start=block_start,
-                block_end=block_end,
-                section=section.name,
-            )
-        )
+        roles.append(_role(r, title, block_start, block_end, section))
     return roles
+
+
+def _role(r: DateRange, title: str, block_start: int, block_end: int, section: Section) -> Role:
+    return Role(
+        start=r.start,
+        end=r.end,
+        ongoing=r.ongoing,
+        title=title,
+        date_text=r.text,
+        date_start=r.start_offset,
+        date_end=r.end_offset,
+        block_start=block_start,
+        block_end=block_end,
+        section=section.name,
+    )
 
 
 def _flat_roles(text: str, section: Section, ranges: list[DateRange]) -> list[Role]:
@@ -356,20 +358,7 @@ def _flat_roles(text: str, section: Section, ranges: list[DateRange]) -> list[Ro
         block_end = kept[k + 1].start_offset if k + 1 < len(kept) else section.end
         after = text[r.end_offset : min(block_end, r.end_offset + 80)]
         title = re.split(r"\s[•·|]\s|[.;]\s", after.strip(_TITLE_STRIP + " "), maxsplit=1)[0][:60].strip()
-        roles.append(
-            Role(
-                start=r.start,
-                end=r.end,
-                ongoing=r.ongoing,
-                title=title,
-                date_text=r.text,
-                date_start=r.start_offset,
-                date_end=r.end_offset,
-                block_start=r.start_offset,
-                block_end=block_end,
-                section=section.name,
-            )
-        )
+        roles.append(_role(r, title, r.start_offset, block_end, section))
     return roles
 
 
