@@ -124,6 +124,7 @@ def test_an_unreadable_directory_is_a_row(tmp_path: Path, job: Job) -> None:
 
 def test_job_may_be_a_job_or_a_path_but_a_str_is_never_job_text(samples_dir: Path, tmp_path: Path) -> None:
     cv = samples_dir / "cvs" / "career-changer.txt"
+    cv2 = samples_dir / "cvs" / "nodejs-typos.md"
     jd = samples_dir / "jds" / "python-backend.yaml"
     by_path = sm.screen(cv, str(jd), workers=1, as_of=AS_OF)
     by_job = sm.screen(cv, sm.load_job(jd), workers=1, as_of=AS_OF)
@@ -434,3 +435,26 @@ def test_readme_example_in_a_fresh_interpreter(samples_dir: Path, tmp_path: Path
     assert proc.returncode == 0, proc.stderr[-2000:]
     n = len(list((samples_dir / "cvs").iterdir()))
     assert proc.stdout.split()[:2] == [str(n), str(n)]
+
+
+def test_a_script_without_a_main_guard_still_gets_every_row(tmp_path: Path, samples_dir: Path) -> None:
+    # Worker processes start from a fork server that re-imports the calling script; without
+    # an ``if __name__ == "__main__":`` guard none can start, and screen reads in-process.
+    cv = samples_dir / "cvs" / "career-changer.txt"
+    cv2 = samples_dir / "cvs" / "nodejs-typos.md"
+    jd = samples_dir / "jds" / "python-backend.yaml"
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import skillmatch as sm
+            df = sm.screen([{str(cv)!r}, {str(cv2)!r}, {str(tmp_path / "missing.pdf")!r}], {str(jd)!r}, workers=2)
+            print("ROWS", df["status"].tolist())
+            """
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "ROWS ['ok', 'ok', 'error']" in proc.stdout
+    assert 'needs an `if __name__ == "__main__":` guard' in proc.stderr

@@ -164,6 +164,7 @@ def test_a_process_that_cannot_have_children_gets_failures_not_an_exception() ->
     assert sorted(out) == [0, 1]
     for result in out.values():
         assert isinstance(result, Failure)
+        assert result.kind == "nostart"
         assert result.error_type == "WorkerCrashError"
         assert "no worker process could start" in result.message
         assert "daemonic" in result.message

@@ -51,7 +51,9 @@ MAX_START_FAILURES = 3
 class Failure:
     """Why a task produced no result: it overran its budget, its worker died, or it raised."""
 
-    kind: Literal["timeout", "crash", "exception", "memory"]
+    #: "nostart": no worker could be started at all, so the task never ran (the caller may
+    #: run it another way); "crash": the worker running the task died.
+    kind: Literal["timeout", "crash", "exception", "memory", "nostart"]
     error_type: str  # the exception class name, "DocumentTimeoutError", "WorkerCrashError", "LimitExceededError"
     message: str
     seconds: float
@@ -234,7 +236,8 @@ def run_tasks(
     ``func``, ``initializer`` and the items must pickle (module-level functions, plain data).
     A task that runs longer than ``timeout`` seconds has its worker killed and yields a
     :class:`Failure` of kind ``"timeout"``; a worker that dies yields ``"crash"``; an
-    exception raised by ``func`` yields ``"exception"``. Every index is yielded exactly once.
+    exception raised by ``func`` yields ``"exception"``; when no worker can be started at
+    all, the tasks left yield ``"nostart"`` (they never ran). Every index is yielded exactly once.
     Closing the iterator early stops every worker. ``preload`` names modules the fork server
     imports before forking workers, so expensive state they build is shared by every worker.
 
@@ -266,7 +269,7 @@ def run_tasks(
             if not pool:
                 message_text = f"no worker process could start: {start_error}"
                 while pending:
-                    yield pending.popleft()[0], Failure("crash", "WorkerCrashError", message_text, 0.0)
+                    yield pending.popleft()[0], Failure("nostart", "WorkerCrashError", message_text, 0.0)
                 break
             for w in pool:
                 if w.ready and w.task is None and pending:
@@ -337,7 +340,7 @@ def run_tasks(
                 # the initializer keeps failing: fail what is left rather than retry forever
                 message_text = f"no worker process could start: {start_error}"
                 while pending:
-                    yield pending.popleft()[0], Failure("crash", "WorkerCrashError", message_text, 0.0)
+                    yield pending.popleft()[0], Failure("nostart", "WorkerCrashError", message_text, 0.0)
     finally:
         # idle workers leave at once; one still on a task gets a second, then is killed
         for w in pool:

@@ -407,8 +407,24 @@ class Screening:
             preload=("skillmatch._warm",),
             max_memory=self.limits.max_memory,
         )
+        fallback: _Screener | None = None
         for position, outcome in tasks:
             index, source = todo[position]
+            if isinstance(outcome, Failure) and outcome.kind == "nostart":
+                # No worker process could start — most often a script that calls screen()
+                # without an ``if __name__ == "__main__":`` guard, which the fork server
+                # re-imports. The files are still read, here, rather than lost.
+                if fallback is None:
+                    warnings.warn(
+                        f"screen: {outcome.message}; reading the files in this process instead, where the"
+                        " time budget cannot stop a stuck parser (a script that calls screen() needs an"
+                        ' `if __name__ == "__main__":` guard for worker processes)',
+                        RuntimeWarning,
+                        stacklevel=3,
+                    )
+                    fallback = _Screener(*args)
+                yield index, fallback(source)
+                continue
             if isinstance(outcome, Failure):
                 yield (
                     index,
