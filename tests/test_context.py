@@ -6,21 +6,9 @@ import time
 
 import pytest
 
-from _extraction_taxonomy import make_taxonomy
 from skillmatch.context import Page, caps_neighbourhood, in_url
 from skillmatch.matcher import SkillExtractor, get_extractor, key_string
 from skillmatch.models import Mention, Section
-from skillmatch.taxonomy import Taxonomy
-
-
-@pytest.fixture(scope="module")
-def tax(tmp_path_factory: pytest.TempPathFactory) -> Taxonomy:
-    return make_taxonomy(tmp_path_factory.mktemp("taxonomy"))
-
-
-@pytest.fixture(scope="module")
-def ex(tax: Taxonomy) -> SkillExtractor:
-    return get_extractor(tax)
 
 
 def by_skill(ex: SkillExtractor, text: str) -> dict[str, Mention]:

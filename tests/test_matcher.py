@@ -16,16 +16,6 @@ from skillmatch.models import Mention
 from skillmatch.taxonomy import Taxonomy
 
 
-@pytest.fixture(scope="module")
-def tax(tmp_path_factory: pytest.TempPathFactory) -> Taxonomy:
-    return make_taxonomy(tmp_path_factory.mktemp("taxonomy"))
-
-
-@pytest.fixture(scope="module")
-def ex(tax: Taxonomy) -> SkillExtractor:
-    return get_extractor(tax)
-
-
 def credited(ex: SkillExtractor, text: str, *, kind: str = "cv") -> list[str]:
     mentions = ex.find(text, kind=kind)  # type: ignore[arg-type]
     _check_offsets(text, mentions)

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 import skillmatch as sm
-from _extraction_taxonomy import make_taxonomy
 from skillmatch.models import Document, Mention, Role
 from skillmatch.normalize import normalize_text
 from skillmatch.profile import mention_strength
@@ -36,11 +35,6 @@ COURSES
 Intro to Scala (Coursera)
 """
 AS_OF = date(2021, 6, 1)
-
-
-@pytest.fixture(scope="module")
-def tax(tmp_path_factory: pytest.TempPathFactory) -> Taxonomy:
-    return make_taxonomy(tmp_path_factory.mktemp("taxonomy"))
 
 
 @pytest.fixture(scope="module")
