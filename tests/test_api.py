@@ -124,7 +124,6 @@ def test_an_unreadable_directory_is_a_row(tmp_path: Path, job: Job) -> None:
 
 def test_job_may_be_a_job_or_a_path_but_a_str_is_never_job_text(samples_dir: Path, tmp_path: Path) -> None:
     cv = samples_dir / "cvs" / "career-changer.txt"
-    cv2 = samples_dir / "cvs" / "nodejs-typos.md"
     jd = samples_dir / "jds" / "python-backend.yaml"
     by_path = sm.screen(cv, str(jd), workers=1, as_of=AS_OF)
     by_job = sm.screen(cv, sm.load_job(jd), workers=1, as_of=AS_OF)
